@@ -1,0 +1,15 @@
+// Assembles the schema: each file registers its own types, queries and mutations on the builder.
+import { builder } from "../builder";
+import "./scalars";
+import "./enums";
+import "./plan";
+import "./department";
+import "./area";
+import "./task";
+import "./target";
+import "./station";
+import "./alert";
+import "./coverage";
+import "./user";
+
+export const schema = builder.toSchema({ sortSchema: true });

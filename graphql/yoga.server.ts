@@ -1,0 +1,40 @@
+// The GraphQL server: Yoga over the Pothos schema, with depth and cost limits. Used by the /graphql resource route,
+// by tests (yoga.fetch, no port) and by the pages' loaders and actions.
+import { createYoga, maskError } from "graphql-yoga";
+import { maxDepthPlugin } from "@escape.tech/graphql-armor-max-depth";
+import { costLimitPlugin } from "@escape.tech/graphql-armor-cost-limit";
+import { schema } from "./schema";
+import type { GraphQLContext } from "./context";
+import { db as defaultDb, type Db } from "../app/utils/db.server";
+import { env } from "../app/utils/env.server";
+import { getViewer } from "../app/utils/session.server";
+import { AppError } from "../app/utils/errors";
+
+export function createGraphQLServer(options: { db?: Db; graphiql?: boolean } = {}) {
+  const database = options.db ?? defaultDb;
+  return createYoga<Record<string, unknown>, GraphQLContext>({
+    schema,
+    graphqlEndpoint: "/graphql",
+    graphiql: options.graphiql ?? env.NODE_ENV === "development",
+    landingPage: false,
+    context: async ({ request }) => ({ db: database, viewer: await getViewer(request, database) }),
+    maskedErrors: {
+      maskError: (error, message, isDev) => {
+        const original = (error as { originalError?: unknown }).originalError;
+        if (original instanceof AppError) return original;
+        return maskError(error, "服务器内部错误 / Internal server error", isDev && env.NODE_ENV === "development");
+      },
+    },
+    plugins: [
+      maxDepthPlugin({
+        n: env.GRAPHQL_MAX_DEPTH,
+        exposeLimits: true,
+        onReject: [],
+        propagateOnRejection: true,
+      }),
+      costLimitPlugin({ maxCost: env.GRAPHQL_MAX_COST, exposeLimits: true, propagateOnRejection: true }),
+    ],
+  });
+}
+
+export const yoga = createGraphQLServer();
