@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Regenerates the SQL migration from prisma/schema/*.prisma.
+# Until the first release there is one migration (init), rewritten from the schema; after a release, pass a name to
+# add a migration that goes from the last released schema (git show <tag>:prisma/schema) to the current one.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+dir=prisma/migrations/20261129000000_init
+mkdir -p "$dir"
+npx prisma migrate diff --from-empty --to-schema-datamodel prisma/schema --script > "$dir/migration.sql"
+npx prisma generate >/dev/null
+echo "rewrote $dir/migration.sql ($(grep -c 'CREATE TABLE' "$dir/migration.sql") tables); delete data/dev.db and run npm run setup to apply"
