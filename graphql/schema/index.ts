@@ -9,6 +9,7 @@ import "./task";
 import "./target";
 import "./station";
 import "./alert";
+import "./alert-trend";
 import "./coverage";
 import "./user";
 
