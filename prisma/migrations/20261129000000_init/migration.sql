@@ -196,6 +196,192 @@ CREATE TABLE "Alert" (
     CONSTRAINT "Alert_recordedById_fkey" FOREIGN KEY ("recordedById") REFERENCES "User" ("id") ON DELETE SET NULL ON UPDATE CASCADE
 );
 
+-- CreateTable
+CREATE TABLE "OutboxMessage" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "idempotencyKey" TEXT NOT NULL,
+    "workflowId" TEXT,
+    "template" TEXT NOT NULL,
+    "toEmail" TEXT NOT NULL,
+    "toName" TEXT NOT NULL,
+    "locale" TEXT NOT NULL,
+    "subject" TEXT NOT NULL,
+    "body" TEXT NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "sentAt" DATETIME,
+    "smtpMessageId" TEXT
+);
+
+-- CreateTable
+CREATE TABLE "WorkflowEvent" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "key" TEXT NOT NULL,
+    "workflowId" TEXT NOT NULL,
+    "step" INTEGER NOT NULL,
+    "kind" TEXT NOT NULL,
+    "at" DATETIME NOT NULL,
+    "actorId" INTEGER,
+    "detail" TEXT NOT NULL
+);
+
+-- CreateTable
+CREATE TABLE "Inspection" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "workflowId" TEXT NOT NULL,
+    "title" TEXT NOT NULL,
+    "inspectorId" INTEGER NOT NULL,
+    "inspectedDepartmentId" INTEGER,
+    "areaId" INTEGER,
+    "taskCodes" TEXT NOT NULL,
+    "scheduledFor" DATETIME NOT NULL,
+    "recurrence" TEXT NOT NULL DEFAULT 'NONE',
+    "occurrence" INTEGER NOT NULL DEFAULT 1,
+    "status" TEXT NOT NULL,
+    "fieldworkConcludedAt" DATETIME,
+    "closedAt" DATETIME,
+    "nextWorkflowId" TEXT,
+    "waitingFor" TEXT NOT NULL DEFAULT '[]',
+    "version" INTEGER NOT NULL DEFAULT 0,
+    CONSTRAINT "Inspection_inspectedDepartmentId_fkey" FOREIGN KEY ("inspectedDepartmentId") REFERENCES "Department" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
+    CONSTRAINT "Inspection_areaId_fkey" FOREIGN KEY ("areaId") REFERENCES "Area" ("id") ON DELETE SET NULL ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "InspectionFinding" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "inspectionId" INTEGER NOT NULL,
+    "ordinal" INTEGER NOT NULL,
+    "description" TEXT NOT NULL,
+    "severity" TEXT NOT NULL,
+    "requiresRectification" BOOLEAN NOT NULL,
+    "deadline" DATETIME,
+    "status" TEXT NOT NULL,
+    "rectification" TEXT,
+    "reportedAt" DATETIME,
+    "verifiedAt" DATETIME,
+    "reopenCount" INTEGER NOT NULL DEFAULT 0,
+    "reopenReason" TEXT,
+    "overdue" BOOLEAN NOT NULL DEFAULT false,
+    "escalatedAt" DATETIME,
+    CONSTRAINT "InspectionFinding_inspectionId_fkey" FOREIGN KEY ("inspectionId") REFERENCES "Inspection" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "LinkageCase" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "workflowId" TEXT NOT NULL,
+    "alertId" INTEGER NOT NULL,
+    "areaId" INTEGER NOT NULL,
+    "status" TEXT NOT NULL,
+    "openedAt" DATETIME NOT NULL,
+    "responseDeadline" DATETIME NOT NULL,
+    "respondedAt" DATETIME,
+    "responseNote" TEXT,
+    "onSiteAt" DATETIME,
+    "jointMonitoring" BOOLEAN,
+    "violationFound" BOOLEAN,
+    "actionTaken" TEXT,
+    "resultRecordedAt" DATETIME,
+    "closedAt" DATETIME,
+    "closingSummary" TEXT,
+    "escalatedAt" DATETIME,
+    "frequencyFactor" INTEGER NOT NULL,
+    "spotCheckRatio" REAL NOT NULL,
+    "waitingFor" TEXT NOT NULL DEFAULT '[]',
+    "version" INTEGER NOT NULL DEFAULT 0,
+    CONSTRAINT "LinkageCase_alertId_fkey" FOREIGN KEY ("alertId") REFERENCES "Alert" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
+    CONSTRAINT "LinkageCase_areaId_fkey" FOREIGN KEY ("areaId") REFERENCES "Area" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "ReportingCycle" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "workflowId" TEXT NOT NULL,
+    "period" TEXT NOT NULL,
+    "dueDate" DATETIME NOT NULL,
+    "status" TEXT NOT NULL,
+    "openedAt" DATETIME NOT NULL,
+    "closedAt" DATETIME,
+    "reportCount" INTEGER NOT NULL DEFAULT 0,
+    "consolidatedReport" TEXT,
+    "version" INTEGER NOT NULL DEFAULT 0
+);
+
+-- CreateTable
+CREATE TABLE "ProgressReport" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "workflowId" TEXT NOT NULL,
+    "cycleId" INTEGER NOT NULL,
+    "taskId" INTEGER NOT NULL,
+    "departmentId" INTEGER NOT NULL,
+    "status" TEXT NOT NULL DEFAULT 'PENDING',
+    "progress" TEXT,
+    "taskStatus" TEXT,
+    "submittedAt" DATETIME,
+    "late" BOOLEAN NOT NULL DEFAULT false,
+    "overdue" BOOLEAN NOT NULL DEFAULT false,
+    "returnReason" TEXT,
+    "returnCount" INTEGER NOT NULL DEFAULT 0,
+    "acceptedAt" DATETIME,
+    "remindedAt" DATETIME,
+    "escalatedAt" DATETIME,
+    "waitingFor" TEXT NOT NULL DEFAULT '[]',
+    "version" INTEGER NOT NULL DEFAULT 0,
+    CONSTRAINT "ProgressReport_cycleId_fkey" FOREIGN KEY ("cycleId") REFERENCES "ReportingCycle" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
+    CONSTRAINT "ProgressReport_taskId_fkey" FOREIGN KEY ("taskId") REFERENCES "Task" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
+    CONSTRAINT "ProgressReport_departmentId_fkey" FOREIGN KEY ("departmentId") REFERENCES "Department" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "ReportContribution" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "reportId" INTEGER NOT NULL,
+    "departmentId" INTEGER NOT NULL,
+    "text" TEXT NOT NULL,
+    "at" DATETIME NOT NULL,
+    CONSTRAINT "ReportContribution_reportId_fkey" FOREIGN KEY ("reportId") REFERENCES "ProgressReport" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "ReportContribution_departmentId_fkey" FOREIGN KEY ("departmentId") REFERENCES "Department" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "AnnualWorkPlan" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "workflowId" TEXT NOT NULL,
+    "departmentId" INTEGER NOT NULL,
+    "year" INTEGER NOT NULL,
+    "dueDate" DATETIME NOT NULL,
+    "status" TEXT NOT NULL,
+    "revision" INTEGER NOT NULL DEFAULT 0,
+    "returnReason" TEXT,
+    "submittedAt" DATETIME,
+    "approvedAt" DATETIME,
+    "escalatedAt" DATETIME,
+    "completedAt" DATETIME,
+    "waitingFor" TEXT NOT NULL DEFAULT '[]',
+    "version" INTEGER NOT NULL DEFAULT 0,
+    "openedAt" DATETIME NOT NULL,
+    CONSTRAINT "AnnualWorkPlan_departmentId_fkey" FOREIGN KEY ("departmentId") REFERENCES "Department" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "PlanMilestone" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "planId" INTEGER NOT NULL,
+    "ordinal" INTEGER NOT NULL,
+    "taskCode" TEXT,
+    "what" TEXT NOT NULL,
+    "responsibleUnit" TEXT NOT NULL,
+    "dueDate" DATETIME NOT NULL,
+    "indicator" TEXT NOT NULL,
+    "status" TEXT NOT NULL DEFAULT 'OPEN',
+    "overdue" BOOLEAN NOT NULL DEFAULT false,
+    "remindedAt" DATETIME,
+    "escalatedAt" DATETIME,
+    "completedAt" DATETIME,
+    "completionNote" TEXT,
+    CONSTRAINT "PlanMilestone_planId_fkey" FOREIGN KEY ("planId") REFERENCES "AnnualWorkPlan" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
 -- CreateIndex
 CREATE UNIQUE INDEX "Department_code_key" ON "Department"("code");
 
@@ -261,4 +447,61 @@ CREATE INDEX "Alert_stationId_occurredAt_idx" ON "Alert"("stationId", "occurredA
 
 -- CreateIndex
 CREATE INDEX "Alert_occurredAt_idx" ON "Alert"("occurredAt");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "OutboxMessage_idempotencyKey_key" ON "OutboxMessage"("idempotencyKey");
+
+-- CreateIndex
+CREATE INDEX "OutboxMessage_workflowId_idx" ON "OutboxMessage"("workflowId");
+
+-- CreateIndex
+CREATE INDEX "OutboxMessage_toEmail_idx" ON "OutboxMessage"("toEmail");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "WorkflowEvent_key_key" ON "WorkflowEvent"("key");
+
+-- CreateIndex
+CREATE INDEX "WorkflowEvent_workflowId_step_idx" ON "WorkflowEvent"("workflowId", "step");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Inspection_workflowId_key" ON "Inspection"("workflowId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "InspectionFinding_inspectionId_ordinal_key" ON "InspectionFinding"("inspectionId", "ordinal");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "LinkageCase_workflowId_key" ON "LinkageCase"("workflowId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "LinkageCase_alertId_key" ON "LinkageCase"("alertId");
+
+-- CreateIndex
+CREATE INDEX "LinkageCase_areaId_status_idx" ON "LinkageCase"("areaId", "status");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ReportingCycle_workflowId_key" ON "ReportingCycle"("workflowId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ReportingCycle_period_key" ON "ReportingCycle"("period");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ProgressReport_workflowId_key" ON "ProgressReport"("workflowId");
+
+-- CreateIndex
+CREATE INDEX "ProgressReport_departmentId_status_idx" ON "ProgressReport"("departmentId", "status");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ProgressReport_cycleId_taskId_departmentId_key" ON "ProgressReport"("cycleId", "taskId", "departmentId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ReportContribution_reportId_departmentId_key" ON "ReportContribution"("reportId", "departmentId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "AnnualWorkPlan_workflowId_key" ON "AnnualWorkPlan"("workflowId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "AnnualWorkPlan_departmentId_year_key" ON "AnnualWorkPlan"("departmentId", "year");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "PlanMilestone_planId_ordinal_key" ON "PlanMilestone"("planId", "ordinal");
 
