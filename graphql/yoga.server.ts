@@ -17,6 +17,16 @@ export function createGraphQLServer(options: { db?: Db; graphiql?: boolean } = {
     graphqlEndpoint: "/graphql",
     graphiql: options.graphiql ?? env.NODE_ENV === "development",
     landingPage: false,
+    // Expected failures (AppError) are answers, not incidents: only unexpected errors reach the log.
+    logging: {
+      debug: () => {},
+      info: () => {},
+      warn: (...args: unknown[]) => console.warn(...args),
+      error: (...args: unknown[]) => {
+        if (args.some((a) => a instanceof AppError || (a as { originalError?: unknown })?.originalError instanceof AppError)) return;
+        console.error(...args);
+      },
+    },
     context: async ({ request }) => ({ db: database, viewer: await getViewer(request, database) }),
     maskedErrors: {
       maskError: (error, message, isDev) => {
