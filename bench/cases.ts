@@ -1,0 +1,40 @@
+// What the benchmark measures: a list of cases, each an operation done two ways on the same registry file — through
+// the running product (HTTP) and by raw SQL (the floor). Modules add their rows by exporting cases and listing them
+// here (e.g. the workflow fan-out in bench/workflows-fanout.ts, the dashboard page).
+import type Database from "better-sqlite3";
+import type { Scale, ScaleName } from "./scales";
+import { registryCases } from "./registry";
+
+export interface BenchContext {
+  scale: Scale;
+  /** The registry file the product is serving. */
+  file: string;
+  /** The running product's origin, e.g. http://127.0.0.1:41234. */
+  baseUrl: string;
+  /** A read-only better-sqlite3 connection to the same file, for the floor. */
+  sql: Database.Database;
+  /** POST a GraphQL operation to the product's /graphql; throws on HTTP or GraphQL errors. */
+  graphql<T = unknown>(query: string, variables?: Record<string, unknown>): Promise<T>;
+  /** GET a path of the product and read the whole body (for pages). */
+  get(path: string): Promise<string>;
+}
+
+export interface BenchCase {
+  /** Which part of the product owns the row, e.g. "registry", "workflows". */
+  module: string;
+  operation: string;
+  /** Default: every scale. */
+  scales?: ScaleName[];
+  /** Override the run's iteration count for slow cases. */
+  iterations?: number;
+  /** Through the product; the value returned is handed to `check`. */
+  product(ctx: BenchContext): Promise<unknown>;
+  /** The same result by the least work possible: raw SQL on the same file. */
+  floor(ctx: BenchContext): unknown;
+  /** Optional: throw when product and floor disagree, so a fast wrong answer cannot pass. */
+  check?(product: unknown, floor: unknown): void;
+  /** One line printed under the table: what exactly each side does. */
+  note?: string;
+}
+
+export const benchCases: BenchCase[] = [...registryCases];

@@ -1,0 +1,80 @@
+// `npm run bench [-- --scales city,province --iterations 20 --warmup 3 --only coverage --no-build]`
+// For each scale: make (or reuse) the registry file, start the real product on it, then time every case in
+// bench/cases.ts through the product and by raw SQL, and print one table at the end.
+import { parseArgs } from "node:util";
+import Database from "better-sqlite3";
+import { benchCases, type BenchContext } from "./cases";
+import { ensureBenchDb } from "./generate";
+import { table, timePair, type ResultRow } from "./measure";
+import { SCALE_NAMES, SCALES, type ScaleName } from "./scales";
+import { buildProduct, startProduct } from "./server";
+
+const { values: args } = parseArgs({
+  options: {
+    scales: { type: "string", default: SCALE_NAMES.join(",") },
+    iterations: { type: "string", default: "20" },
+    warmup: { type: "string", default: "3" },
+    only: { type: "string" },
+    "no-build": { type: "boolean", default: false },
+    "generate-only": { type: "boolean", default: false },
+  },
+});
+
+const log = (s: string) => console.log(`[bench] ${s}`);
+const scales = args.scales!.split(",").map((s) => s.trim()) as ScaleName[];
+for (const s of scales) if (!SCALES[s]) throw new Error(`unknown scale ${s}; one of ${SCALE_NAMES.join(", ")}`);
+const iterations = Number(args.iterations);
+const warmup = Number(args.warmup);
+const cases = benchCases.filter((c) => !args.only || `${c.module} ${c.operation}`.includes(args.only));
+
+const files = new Map<ScaleName, string>();
+for (const s of scales) files.set(s, await ensureBenchDb(SCALES[s], log));
+if (args["generate-only"]) process.exit(0);
+if (!args["no-build"]) buildProduct(log);
+
+const results: ResultRow[] = [];
+for (const name of scales) {
+  const scale = SCALES[name];
+  const file = files.get(name)!;
+  const todo = cases.filter((c) => !c.scales || c.scales.includes(name));
+  if (todo.length === 0) continue;
+  log(`${name}: starting the product on ${file}`);
+  const product = await startProduct(file);
+  const sql = new Database(file, { readonly: true, fileMustExist: true });
+  const ctx: BenchContext = {
+    scale,
+    file,
+    baseUrl: product.baseUrl,
+    sql,
+    async graphql<T>(query: string, variables?: Record<string, unknown>) {
+      const res = await fetch(`${product.baseUrl}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json", accept: "application/json" },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = (await res.json()) as { data?: T; errors?: { message: string }[] };
+      if (!res.ok || body.errors?.length) throw new Error(`GraphQL ${res.status}: ${JSON.stringify(body.errors ?? body)}`);
+      return body.data as T;
+    },
+    async get(path: string) {
+      const res = await fetch(`${product.baseUrl}${path}`);
+      if (!res.ok) throw new Error(`GET ${path}: ${res.status}`);
+      return res.text();
+    },
+  };
+  try {
+    for (const c of todo) {
+      const n = c.iterations ?? iterations;
+      if (c.check) c.check(await c.product(ctx), await c.floor(ctx));
+      const [p, f] = await timePair(() => c.product(ctx), () => c.floor(ctx), warmup, n);
+      const row: ResultRow = { scale: name, operation: c.operation, product: p, floor: f, note: c.note };
+      results.push(row);
+      log(`${name} ${c.operation}: product ${p.median.toFixed(2)} ms, floor ${f.median.toFixed(2)} ms (${(p.median / f.median).toFixed(2)}×)`);
+    }
+  } finally {
+    sql.close();
+    await product.stop();
+  }
+}
+
+console.log(`\n${table(results, warmup, iterations)}`);

@@ -1,0 +1,84 @@
+// The real product for the benchmark: `remix build`, then `remix-serve build/index.js` on a free port with
+// DATABASE_URL pointing at a bench registry. The benchmark talks to it over HTTP like any client would.
+import { spawn, execFileSync, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { createServer } from "node:net";
+import path from "node:path";
+
+export function buildProduct(log: (s: string) => void): void {
+  log("building the product (remix build) …");
+  execFileSync("npx", ["remix", "build"], { stdio: "pipe" });
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export interface RunningProduct {
+  baseUrl: string;
+  stop(): Promise<void>;
+}
+
+const children = new Set<ChildProcess>();
+// A benchmark interrupted with Ctrl-C must not leave servers behind.
+for (const sig of ["SIGINT", "SIGTERM"] as const) {
+  process.once(sig, () => {
+    for (const c of children) c.kill("SIGTERM");
+    process.exit(130);
+  });
+}
+
+export async function startProduct(databaseFile: string): Promise<RunningProduct> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [path.resolve("node_modules/@remix-run/serve/dist/cli.js"), "build/index.js"], {
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      DATABASE_URL: `file:${databaseFile}`,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      // A production server refuses the development secret; the benchmark never signs in.
+      SESSION_SECRET: randomBytes(24).toString("hex"),
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  children.add(child);
+  let output = "";
+  child.stdout!.on("data", (d) => (output += d));
+  child.stderr!.on("data", (d) => (output += d));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    if (child.exitCode === null) {
+      const exited = new Promise((r) => child.once("exit", r));
+      child.kill("SIGTERM");
+      await exited;
+    }
+    children.delete(child);
+  };
+  for (let i = 0; i < 200; i++) {
+    if (child.exitCode !== null) throw new Error(`remix-serve exited (${child.exitCode}):\n${output}`);
+    try {
+      const res = await fetch(`${baseUrl}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query: "{ __typename }" }),
+      });
+      if (res.ok) {
+        await res.arrayBuffer();
+        return { baseUrl, stop };
+      }
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  await stop();
+  throw new Error(`remix-serve did not answer on ${baseUrl} within 20 s:\n${output}`);
+}
