@@ -1,0 +1,190 @@
+// The small set of components every page uses; styles in app/styles/app.css.
+import { Form, Link, useNavigation, useSearchParams } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { useT } from "../i18n";
+import type { MessageKey } from "../i18n/messages";
+
+export function PageHeader({ title, lead, actions }: { title: ReactNode; lead?: ReactNode; actions?: ReactNode }) {
+  return (
+    <header className="page-header">
+      <div>
+        <h1>{title}</h1>
+        {lead ? <p className="lead">{lead}</p> : null}
+      </div>
+      {actions ? <div className="page-actions">{actions}</div> : null}
+    </header>
+  );
+}
+
+export function Section({ id, title, actions, children }: { id?: string; title: ReactNode; actions?: ReactNode; children: ReactNode }) {
+  const headingId = id ? `${id}-title` : undefined;
+  return (
+    <section className="card" id={id} aria-labelledby={headingId}>
+      <div className="card-head">
+        <h2 id={headingId}>{title}</h2>
+        {actions ? <div className="card-actions">{actions}</div> : null}
+      </div>
+      {children}
+    </section>
+  );
+}
+
+export type Tone = "good" | "warn" | "bad" | "neutral" | "info";
+
+/** A traffic light that never relies on colour alone: a shape and the status's text go with it. */
+export function StatusPill({ tone, label }: { tone: Tone; label: string }) {
+  const mark = { good: "●", warn: "▲", bad: "■", neutral: "○", info: "◆" }[tone];
+  return (
+    <span className={`pill pill-${tone}`} data-tone={tone}>
+      <span aria-hidden="true">{mark}</span> {label}
+    </span>
+  );
+}
+
+export function EmptyState({ children }: { children?: ReactNode }) {
+  const t = useT();
+  return (
+    <p className="empty" role="status">
+      {children ?? t("empty")}
+    </p>
+  );
+}
+
+export interface UiError {
+  zh: string;
+  en: string;
+  problems?: { field: string; zh: string; en: string }[];
+}
+
+/** A refused action: the API's own message in the reader's language. */
+export function ErrorNotice({ error }: { error: UiError | null | undefined }) {
+  const t = useT();
+  if (!error) return null;
+  return (
+    <div className="notice notice-error" role="alert">
+      <strong>{t.lang === "en" ? error.en : error.zh}</strong>
+    </div>
+  );
+}
+
+export function Notice({ children }: { children: ReactNode }) {
+  return (
+    <div className="notice notice-ok" role="status">
+      {children}
+    </div>
+  );
+}
+
+/** Disabled with a "submitting" label while this form's submission is under way (progressive enhancement). */
+export function SubmitButton({ label, intent, variant = "primary" }: { label: string; intent?: string; variant?: "primary" | "secondary" | "danger" }) {
+  const nav = useNavigation();
+  const t = useT();
+  const busy = nav.state === "submitting" && (intent === undefined || nav.formData?.get("intent") === intent);
+  return (
+    <button type="submit" className={`btn btn-${variant}`} name={intent ? "intent" : undefined} value={intent} disabled={busy} aria-busy={busy}>
+      {busy ? t("saving") : label}
+    </button>
+  );
+}
+
+interface FieldProps {
+  name: string;
+  label: string;
+  type?: string;
+  defaultValue?: string | number | null;
+  required?: boolean;
+  hint?: string;
+  error?: string;
+  step?: string;
+  autoComplete?: string;
+}
+
+export function Field({ name, label, type = "text", defaultValue, required, hint, error, step, autoComplete }: FieldProps) {
+  const id = `f-${name}`;
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-err` : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className="field">
+      <label htmlFor={id}>
+        {label}
+        {required ? <span aria-hidden="true"> *</span> : null}
+      </label>
+      <input id={id} name={name} type={type} defaultValue={defaultValue ?? undefined} required={required} step={step} autoComplete={autoComplete} aria-invalid={error ? true : undefined} aria-describedby={describedBy} />
+      {hint ? <small id={`${id}-hint`}>{hint}</small> : null}
+      {error ? <small id={`${id}-err`} className="field-error">{error}</small> : null}
+    </div>
+  );
+}
+
+export function SelectField({ name, label, options, defaultValue, required, includeAll }: { name: string; label: string; options: { value: string; label: string }[]; defaultValue?: string | null; required?: boolean; includeAll?: string }) {
+  const id = `f-${name}`;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} name={name} defaultValue={defaultValue ?? ""} required={required}>
+        {includeAll !== undefined ? <option value="">{includeAll}</option> : null}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** A GET filter form: works without JavaScript, keeps the URL shareable. */
+export function FilterForm({ children, resetTo }: { children: ReactNode; resetTo: string }) {
+  const t = useT();
+  return (
+    <Form method="get" className="filters" role="search">
+      {children}
+      <div className="filter-actions">
+        <button type="submit" className="btn btn-secondary">{t("filter")}</button>
+        <Link to={resetTo} className="btn btn-link">{t("reset")}</Link>
+      </div>
+    </Form>
+  );
+}
+
+/** Cursor pagination over a Relay connection: `after` goes forward, `before` back. */
+export function Pager({ pageInfo, total }: { pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor?: string | null; endCursor?: string | null }; total?: number }) {
+  const t = useT();
+  const [params] = useSearchParams();
+  const link = (key: "after" | "before", cursor: string) => {
+    const p = new URLSearchParams(params);
+    p.delete("after");
+    p.delete("before");
+    p.set(key, cursor);
+    return `?${p.toString()}`;
+  };
+  return (
+    <nav className="pager" aria-label={t("next")}>
+      {total !== undefined ? <span>{t("total")} {total}</span> : null}
+      {pageInfo.hasPreviousPage && pageInfo.startCursor ? <Link to={link("before", pageInfo.startCursor)} rel="prev">← {t("previous")}</Link> : null}
+      {pageInfo.hasNextPage && pageInfo.endCursor ? <Link to={link("after", pageInfo.endCursor)} rel="next">{t("next")} →</Link> : null}
+    </nav>
+  );
+}
+
+export function CsvLink({ href }: { href: string }) {
+  const t = useT();
+  return (
+    <a className="btn btn-link" href={href} download>
+      {t("exportCsv")}
+    </a>
+  );
+}
+
+export function Stat({ label, value, hint }: { label: string; value: ReactNode; hint?: string }) {
+  return (
+    <div className="stat">
+      <div className="stat-value">{value}</div>
+      <div className="stat-label">{label}</div>
+      {hint ? <div className="stat-hint">{hint}</div> : null}
+    </div>
+  );
+}
+
+export function Msg({ k }: { k: MessageKey }) {
+  return <>{useT()(k)}</>;
+}
