@@ -67,9 +67,9 @@ describe("a department member", () => {
   });
 
   it("reads the change history", async () => {
-    const r = await gql(`{ changeHistory(entityType: "Station", entityId: "EPB-N-1") { edges { node { action actor { email } departmentCode } } } }`, {}, EPB);
+    const r = await gql(`{ changeHistory(entityType: "Station", entityId: "EPB-N-1") { edges { node { action actor { email } department { code } } } } }`, {}, EPB);
     expect(r.data.changeHistory.edges.map((e: { node: { action: string } }) => e.node.action)).toEqual(["ADD"]);
-    expect(r.data.changeHistory.edges[0].node).toMatchObject({ actor: { email: EPB }, departmentCode: "epb" });
+    expect(r.data.changeHistory.edges[0].node).toMatchObject({ actor: { email: EPB }, department: { code: "epb" } });
   });
 });
 
@@ -90,5 +90,28 @@ describe("the steering group", () => {
     const h = await gql(`{ changeHistory(entityType: "Task", entityId: "1.1") { edges { node { action changes } } } }`, {}, STEERING);
     expect(JSON.parse(h.data.changeHistory.edges[0].node.changes)).toEqual({ status: ["ON_TRACK", "AT_RISK"] });
     expect((await gql(`{ users { email role } }`, {}, STEERING)).data.users.length).toBeGreaterThanOrEqual(5);
+  });
+});
+
+describe("recurring duties and milestones", () => {
+  it("the responsible department records a fulfilment, and progress counts it", async () => {
+    const q = `{ target(code: "T1.3-SOIL-TRAINING-YEARLY") { progress { value required } records { occurredOn department { code } } } }`;
+    const before = await gql(q);
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const m = `mutation($d: Date!) { recordDutyFulfilment(targetCode: "T1.3-SOIL-TRAINING-YEARLY", occurredOn: $d, summary: "土壤环境监测技术人员培训") { occurredOn } }`;
+    expect(code(await gql(m, { d: today }, WATER))).toBe("FORBIDDEN");
+    expect((await gql(m, { d: today }, EPB)).errors).toBeUndefined();
+    expect(code(await gql(m, { d: today }, EPB))).toBe("CONFLICT");
+    const after = await gql(q);
+    expect(after.data.target.records.length).toBe(before.data.target.records.length + 1);
+    expect(after.data.target.progress).toEqual({ value: 1, required: 1 });
+  });
+
+  it("only the steering group marks a milestone reached", async () => {
+    const m = `mutation { setMilestoneAchieved(targetCode: "G-2020-BIG-DATA-PLATFORM", achievedOn: "2020-11-30") { achievedOn progress { status } } }`;
+    expect(code(await gql(m, {}, EPB))).toBe("FORBIDDEN");
+    const r = await gql(m, {}, STEERING);
+    expect(r.data.setMilestoneAchieved).toEqual({ achievedOn: "2020-11-30", progress: { status: "MET" } });
+    expect(code(await gql(`mutation { setMilestoneAchieved(targetCode: "T1.3-SOIL-TRAINING-YEARLY", achievedOn: "2020-11-30") { code } }`, {}, STEERING))).toBe("INVALID_STATE");
   });
 });

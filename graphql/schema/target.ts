@@ -1,5 +1,6 @@
 import { builder } from "../builder";
 import { targetProgress, type TargetProgress } from "../../app/models/target.server";
+import { recordDutyFulfilment, setMilestoneAchieved } from "../../app/models/duty.server";
 
 const ProgressStatusEnum = builder.enumType("ProgressStatus", {
   values: {
@@ -37,6 +38,8 @@ builder.prismaObject("Target", {
     minPerArea: t.exposeInt("minPerArea", { nullable: true }),
     recurrence: t.exposeString("recurrence", { nullable: true }),
     minPerPeriod: t.exposeInt("minPerPeriod", { nullable: true }),
+    achievedOn: t.expose("achievedOn", { type: "Date", nullable: true }),
+    records: t.relation("records", { description: "Fulfilments of a recurring duty, newest first", query: { orderBy: { occurredOn: "desc" }, take: 100 } }),
     task: t.relation("task", { nullable: true }),
     responsibleDepartment: t.relation("responsibleDepartment", { nullable: true }),
     progress: t.field({
@@ -64,5 +67,41 @@ builder.queryFields((t) => ({
     nullable: true,
     args: { code: t.arg.string({ required: true }) },
     resolve: (query, _root, { code }, ctx) => ctx.db.target.findUnique({ ...query, where: { code } }),
+  }),
+}));
+
+builder.prismaObject("DutyRecord", {
+  description: "One fulfilment of a recurring duty",
+  fields: (t) => ({
+    occurredOn: t.expose("occurredOn", { type: "Date" }),
+    summary: t.exposeString("summary"),
+    department: t.relation("department"),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  recordDutyFulfilment: t.prismaField({
+    type: "DutyRecord",
+    authScopes: { steeringGroup: true, departmentMember: true },
+    description: "Record that a recurring duty was fulfilled (e.g. the yearly soil-monitoring training)",
+    args: {
+      targetCode: t.arg.string({ required: true }),
+      occurredOn: t.arg({ type: "Date", required: true }),
+      summary: t.arg.string({ required: true }),
+      departmentCode: t.arg.string({ description: "Default: the signed-in member's department" }),
+    },
+    resolve: async (query, _root, args, ctx) => {
+      const r = await recordDutyFulfilment(ctx.db, ctx.viewer, args);
+      return ctx.db.dutyRecord.findUniqueOrThrow({ ...query, where: { id: r.id } });
+    },
+  }),
+  setMilestoneAchieved: t.prismaField({
+    type: "Target",
+    authScopes: { steeringGroup: true },
+    args: { targetCode: t.arg.string({ required: true }), achievedOn: t.arg({ type: "Date" }) },
+    resolve: async (query, _root, args, ctx) => {
+      const r = await setMilestoneAchieved(ctx.db, ctx.viewer, { targetCode: args.targetCode, achievedOn: args.achievedOn ?? null });
+      return ctx.db.target.findUniqueOrThrow({ ...query, where: { id: r.id } });
+    },
   }),
 }));

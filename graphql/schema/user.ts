@@ -23,11 +23,7 @@ builder.prismaObject("AuditEvent", {
     entityId: t.exposeString("entityId"),
     action: t.exposeString("action"),
     changes: t.exposeString("changes", { description: "JSON of the changed fields" }),
-    departmentCode: t.string({
-      nullable: true,
-      resolve: async (e, _a, ctx) =>
-        e.departmentId ? ((await ctx.db.department.findUnique({ where: { id: e.departmentId }, select: { code: true } }))?.code ?? null) : null,
-    }),
+    department: t.relation("department", { nullable: true, description: "The department the actor acted for" }),
   }),
 });
 

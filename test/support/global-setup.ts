@@ -8,7 +8,7 @@ export const BASE_DB = path.resolve("test-results/base.db");
 export default async function setup() {
   mkdirSync("test-results", { recursive: true });
   rmSync(BASE_DB, { force: true });
-  const env = { ...process.env, DATABASE_URL: `file:${BASE_DB}`, NODE_ENV: "test" };
+  const env = { ...process.env, DATABASE_URL: `file:${BASE_DB}`, NODE_ENV: "test" as const };
   execFileSync("npx", ["prisma", "migrate", "deploy"], { env, stdio: "pipe" });
   execFileSync("npx", ["tsx", "seed/run.ts"], { env, stdio: "pipe" });
   process.env.TEST_BASE_DB = BASE_DB;

@@ -44,7 +44,8 @@ CREATE TABLE "AuditEvent" (
     "entityId" TEXT NOT NULL,
     "action" TEXT NOT NULL,
     "changes" TEXT NOT NULL,
-    CONSTRAINT "AuditEvent_actorId_fkey" FOREIGN KEY ("actorId") REFERENCES "User" ("id") ON DELETE SET NULL ON UPDATE CASCADE
+    CONSTRAINT "AuditEvent_actorId_fkey" FOREIGN KEY ("actorId") REFERENCES "User" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
+    CONSTRAINT "AuditEvent_departmentId_fkey" FOREIGN KEY ("departmentId") REFERENCES "Department" ("id") ON DELETE SET NULL ON UPDATE CASCADE
 );
 
 -- CreateTable
@@ -426,6 +427,9 @@ CREATE UNIQUE INDEX "Target_code_key" ON "Target"("code");
 
 -- CreateIndex
 CREATE INDEX "DutyRecord_targetId_occurredOn_idx" ON "DutyRecord"("targetId", "occurredOn");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "DutyRecord_targetId_departmentId_occurredOn_key" ON "DutyRecord"("targetId", "departmentId", "occurredOn");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "Station_code_key" ON "Station"("code");
