@@ -9,6 +9,8 @@ const noDemo = process.argv.includes("--no-demo");
 const db = createDb();
 const step = (s: string) => console.log(`[seed] ${s}`);
 try {
+  // WAL is a property of the file: set once here, readers then never wait for the writer.
+  await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
   step("plan 庆政办规〔2018〕1号 …");
   await seedPlan(db);
   step(`plan: ${await db.task.count()} tasks, ${await db.department.count()} departments, ${await db.target.count()} targets`);

@@ -109,4 +109,11 @@ describe("query limits", () => {
     expect(r.errors?.[0].message).toMatch(/depth/i);
     expect(r.data).toBeUndefined();
   });
+
+  it("refuses a query whose cost is over the limit", async () => {
+    const fields = Array.from({ length: 60 }, (_, i) => `a${i}: stations(first: 500) { edges { node { code area { name } alerts(first: 100) { edges { node { kind } } } } } }`).join(" ");
+    const r = await gql(`{ ${fields} }`);
+    expect(r.errors?.[0].message).toMatch(/cost/i);
+    expect(r.data).toBeUndefined();
+  });
 });

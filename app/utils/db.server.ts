@@ -6,7 +6,8 @@ import { databaseFile, env } from "./env.server";
 export type Db = PrismaClient;
 
 export function createDb(url = env.DATABASE_URL): PrismaClient {
-  const adapter = new PrismaBetterSQLite3({ url: `file:${databaseFile(url)}` });
+  // The web server and the Temporal worker write to the same file: wait for a lock rather than fail at once.
+  const adapter = new PrismaBetterSQLite3({ url: `file:${databaseFile(url)}`, timeout: 10_000 });
   return new PrismaClient({ adapter });
 }
 
