@@ -146,24 +146,34 @@ export function FilterForm({ children, resetTo }: { children: ReactNode; resetTo
   );
 }
 
-/** Cursor pagination over a Relay connection: `after` goes forward, `before` back. */
-export function Pager({ pageInfo, total }: { pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor?: string | null; endCursor?: string | null }; total?: number }) {
+interface PageInfo { hasNextPage: boolean; hasPreviousPage: boolean; startCursor?: string | null; endCursor?: string | null }
+
+/** Cursor pagination over a Relay connection: `<prefix>after` goes forward, `<prefix>before` back. */
+export function Pager({ pageInfo, total, prefix = "", label }: { pageInfo: PageInfo; total?: number; prefix?: string; label?: string }) {
   const t = useT();
   const [params] = useSearchParams();
   const link = (key: "after" | "before", cursor: string) => {
     const p = new URLSearchParams(params);
-    p.delete("after");
-    p.delete("before");
-    p.set(key, cursor);
+    p.delete(`${prefix}after`);
+    p.delete(`${prefix}before`);
+    p.set(`${prefix}${key}`, cursor);
     return `?${p.toString()}`;
   };
   return (
-    <nav className="pager" aria-label={t("next")}>
+    <nav className="pager" aria-label={label ?? t("next")}>
       {total !== undefined ? <span>{t("total")} {total}</span> : null}
       {pageInfo.hasPreviousPage && pageInfo.startCursor ? <Link to={link("before", pageInfo.startCursor)} rel="prev">← {t("previous")}</Link> : null}
       {pageInfo.hasNextPage && pageInfo.endCursor ? <Link to={link("after", pageInfo.endCursor)} rel="next">{t("next")} →</Link> : null}
     </nav>
   );
+}
+
+/** Relay connection arguments from the URL: forward with `after`, backward with `before`. */
+export function pageArgs(url: URL, size: number, prefix = ""): { first?: number; after?: string; last?: number; before?: string } {
+  const before = url.searchParams.get(`${prefix}before`);
+  if (before) return { last: size, before };
+  const after = url.searchParams.get(`${prefix}after`);
+  return after ? { first: size, after } : { first: size };
 }
 
 export function CsvLink({ href }: { href: string }) {

