@@ -12,5 +12,11 @@ import "./alert";
 import "./alert-trend";
 import "./coverage";
 import "./user";
+// Workflows (issue 3): work plans, reporting cycles, inspections, linkage cases, and what they share.
+import "./workflow";
+import "./work-plan";
+import "./reporting";
+import "./inspection";
+import "./linkage";
 
 export const schema = builder.toSchema({ sortSchema: true });

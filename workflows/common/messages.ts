@@ -1,0 +1,14 @@
+// Messages every workflow answers. Wire names are the constants' names.
+import { defineQuery } from "@temporalio/workflow";
+
+/** One thing a workflow is waiting for: who must act, what, and by when (ISO time, absent when open-ended). */
+export interface WaitingFor {
+  what: string;
+  zh: string;
+  en: string;
+  /** A department code, or STEERING_GROUP / INSPECTOR / ENFORCEMENT */
+  who: string;
+  deadline?: string;
+}
+
+export const getWaitingFor = defineQuery<WaitingFor[]>("getWaitingFor");

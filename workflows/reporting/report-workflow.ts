@@ -1,0 +1,102 @@
+// One progress report: the lead department reports (with its supporting departments' input), reminders before and
+// on the due date, escalation when overdue (a late submission is recorded as late), accepted or returned with a reason.
+import { allHandlersFinished, condition, getExternalWorkflowHandle, setHandler } from "@temporalio/workflow";
+import { acts } from "../common/activities-proxy";
+import { endOfDay, morningBefore, watchDeadline } from "../common/deadline";
+import { getWaitingFor, type WaitingFor } from "../common/messages";
+import type { Audience } from "../../app/models/workflows/notify.server";
+import type { TemplateName, TemplateParams } from "../../app/models/workflows/mail-templates";
+import { onUpdate } from "../common/handlers";
+import { refuse } from "../common/refuse";
+import { stepCounter } from "../common/step";
+import { reportWorkflowId } from "../ids";
+import * as m from "./messages";
+
+export async function progressReportWorkflow(input: m.ReportInput): Promise<m.ReportState> {
+  const workflowId = reportWorkflowId(input.period, input.taskCode, input.departmentCode);
+  const s: m.ReportState = { status: "PENDING", late: false, overdue: false, returnCount: 0, contributions: [] };
+  const nextStep = stepCounter(workflowId);
+  const deadline = endOfDay(input.dueDate);
+  const lead: Audience = { departmentId: input.departmentId };
+  const params = { period: input.period, task: input.taskCode, title: input.taskTitle, department: input.department, lead: input.department, due: input.dueDate };
+
+  const waitingFor = (): WaitingFor[] => {
+    const by = new Date(deadline).toISOString();
+    if (s.status === "SUBMITTED") return [{ what: "REVIEW_REPORT", zh: "专项小组审核", en: "the steering group to review", who: "STEERING_GROUP" }];
+    if (s.status === "ACCEPTED") return [];
+    const missing = input.supporters.filter((x) => !s.contributions.some((c) => c.departmentId === x.departmentId));
+    return [
+      { what: "SUBMIT_REPORT", zh: `${input.department.zh}报送推进落实情况`, en: `${input.department.en} to submit the report`, who: input.departmentCode, deadline: by },
+      ...missing.map((x) => ({ what: "CONTRIBUTE", zh: `${x.name.zh}提供配合情况`, en: `${x.name.en} to contribute`, who: x.code, deadline: by })),
+    ];
+  };
+  const record = async (kind: string, actorId?: number | null, detail?: Record<string, unknown>) => {
+    const step = nextStep(kind, actorId, detail);
+    await acts.mirrorReport(step, { input, state: structuredClone(s), waitingFor: waitingFor() });
+    return step.step;
+  };
+  const notify = (stepNo: number, template: TemplateName, to: Audience[], extra: TemplateParams = {}) =>
+    acts.notify({ key: `${workflowId}/${stepNo}/${template}`, workflowId, template, params: { ...params, ...extra }, to });
+  const open = () => s.status === "PENDING" || s.status === "RETURNED";
+
+  setHandler(getWaitingFor, waitingFor);
+  onUpdate(m.contributeToReport, async ({ actorId, departmentId, text }) => {
+    s.contributions = [...s.contributions.filter((c) => c.departmentId !== departmentId), { departmentId, text, at: new Date().toISOString() }];
+    await record("CONTRIBUTE", actorId, { departmentId });
+    return s;
+  }, ({ departmentId }) => {
+    if (!input.supporters.some((x) => x.departmentId === departmentId))
+      refuse("FORBIDDEN", "只有该任务的配合部门可以提供配合情况", "Only a supporting department of this task may contribute");
+    if (!open()) refuse("INVALID_STATE", "报告已提交，不能再补充配合情况", "The report is already submitted; no more input can be added");
+  });
+  onUpdate(m.submitReport, async ({ actorId, progress, taskStatus }) => {
+    Object.assign(s, { status: "SUBMITTED", progress, taskStatus, submittedAt: new Date().toISOString(), late: Date.now() > deadline });
+    await record("SUBMIT", actorId, { late: s.late });
+    return s;
+  }, ({ departmentId }) => {
+    if (departmentId !== input.departmentId) refuse("FORBIDDEN", "只有牵头部门可以报送该报告", "Only the lead department may submit this report");
+    if (s.status === "SUBMITTED") refuse("INVALID_STATE", "报告已提交，正在审核，不能重复提交", "The report is already submitted and under review");
+    if (s.status === "ACCEPTED") refuse("INVALID_STATE", "报告已审核通过", "The report is already accepted");
+  });
+  onUpdate(m.returnReport, async ({ actorId, reason }) => {
+    Object.assign(s, { status: "RETURNED", returnReason: reason, returnCount: s.returnCount + 1 });
+    await notify(await record("RETURN", actorId, { reason }), "REPORT_RETURNED", [lead], { reason });
+    return s;
+  }, ({ reason }) => {
+    if (s.status !== "SUBMITTED") refuse("INVALID_STATE", "只能退回已提交待审核的报告", "Only a submitted report can be returned");
+    if (!reason?.trim()) refuse("BAD_INPUT", "退回必须说明原因", "A return needs a reason");
+  });
+  onUpdate(m.acceptReport, async ({ actorId }) => {
+    Object.assign(s, { status: "ACCEPTED", acceptedAt: new Date().toISOString() });
+    await record("ACCEPT", actorId);
+    return s;
+  }, () => {
+    if (s.status !== "SUBMITTED") refuse("INVALID_STATE", "只能审核通过已提交的报告", "Only a submitted report can be accepted");
+  });
+
+  const opened = await record("OPEN");
+  await notify(opened, "REPORT_REQUESTED", [lead]);
+  for (const x of input.supporters) await notify(opened, "CONTRIBUTION_REQUESTED", [{ departmentId: x.departmentId }], { department: x.name });
+
+  await watchDeadline({
+    deadline,
+    reminders: [
+      { at: morningBefore(input.dueDate, input.leadDays), point: "REMINDER" },
+      { at: morningBefore(input.dueDate, 0), point: "DUE_TODAY" },
+    ],
+    finished: () => s.status === "ACCEPTED",
+    satisfied: () => s.status === "SUBMITTED",
+    fire: async (point) => {
+      const overdue = point === "OVERDUE";
+      if (overdue) Object.assign(s, { overdue: true, escalatedAt: new Date().toISOString() });
+      else s.remindedAt = new Date().toISOString();
+      const stepNo = await record(overdue ? "ESCALATE" : point);
+      const template = overdue ? "REPORT_OVERDUE" : point === "DUE_TODAY" ? "REPORT_DUE_TODAY" : "REPORT_REMINDER";
+      await notify(stepNo, template, overdue ? [{ role: "STEERING_GROUP" }, lead] : [lead]);
+    },
+  });
+  await condition(() => s.status === "ACCEPTED");
+  await getExternalWorkflowHandle(input.cycleWorkflowId).signal(m.reportAccepted, workflowId);
+  await condition(allHandlersFinished);
+  return s;
+}
