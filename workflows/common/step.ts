@@ -23,3 +23,6 @@ export function stepCounter(workflowId: string) {
     detail,
   });
 }
+
+/** A copy of the state as it is now (the workflow sandbox has no structuredClone). */
+export const snapshot = <T>(state: T): T => JSON.parse(JSON.stringify(state)) as T;

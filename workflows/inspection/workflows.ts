@@ -9,7 +9,7 @@ import { endOfDay, morningBefore, shanghaiDayOf, watchDeadline } from "../common
 import { getWaitingFor, type WaitingFor } from "../common/messages";
 import { onUpdate } from "../common/handlers";
 import { refuse } from "../common/refuse";
-import { stepCounter } from "../common/step";
+import { snapshot, stepCounter } from "../common/step";
 import { inspectionWorkflowId } from "../ids";
 import { SEVERITIES, type Severity } from "../../app/models/vocabulary";
 import * as m from "./messages";
@@ -45,7 +45,7 @@ export async function inspectionWorkflow(input: m.InspectionInput): Promise<m.In
   };
   const record = async (kind: string, actorId?: number | null, detail?: Record<string, unknown>) => {
     const step = nextStep(kind, actorId, detail);
-    await acts.mirrorInspection(step, { input, state: structuredClone(s), waitingFor: waitingFor() });
+    await acts.mirrorInspection(step, { input, state: snapshot(s), waitingFor: waitingFor() });
     return step.step;
   };
   const notify = (stepNo: number, template: TemplateName, to: Audience[], extra: TemplateParams = {}) =>

@@ -10,7 +10,7 @@ import { iso, watchDeadline } from "../common/deadline";
 import { getWaitingFor, type WaitingFor } from "../common/messages";
 import { onUpdate } from "../common/handlers";
 import { refuse } from "../common/refuse";
-import { stepCounter } from "../common/step";
+import { snapshot, stepCounter } from "../common/step";
 import { linkageWorkflowId } from "../ids";
 import * as m from "./messages";
 
@@ -39,7 +39,7 @@ export async function linkageCaseWorkflow(input: m.LinkageInput): Promise<m.Link
   };
   const record = async (kind: string, actorId?: number | null, detail?: Record<string, unknown>) => {
     const step = nextStep(kind, actorId, detail);
-    await acts.mirrorLinkage(step, { input, state: structuredClone(s), waitingFor: waitingFor() });
+    await acts.mirrorLinkage(step, { input, state: snapshot(s), waitingFor: waitingFor() });
     return step.step;
   };
   const notify = (stepNo: number, template: TemplateName, to: Audience[], extra: TemplateParams = {}) =>

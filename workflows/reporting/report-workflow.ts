@@ -8,7 +8,7 @@ import type { Audience } from "../../app/models/workflows/notify.server";
 import type { TemplateName, TemplateParams } from "../../app/models/workflows/mail-templates";
 import { onUpdate } from "../common/handlers";
 import { refuse } from "../common/refuse";
-import { stepCounter } from "../common/step";
+import { snapshot, stepCounter } from "../common/step";
 import { reportWorkflowId } from "../ids";
 import * as m from "./messages";
 
@@ -32,7 +32,7 @@ export async function progressReportWorkflow(input: m.ReportInput): Promise<m.Re
   };
   const record = async (kind: string, actorId?: number | null, detail?: Record<string, unknown>) => {
     const step = nextStep(kind, actorId, detail);
-    await acts.mirrorReport(step, { input, state: structuredClone(s), waitingFor: waitingFor() });
+    await acts.mirrorReport(step, { input, state: snapshot(s), waitingFor: waitingFor() });
     return step.step;
   };
   const notify = (stepNo: number, template: TemplateName, to: Audience[], extra: TemplateParams = {}) =>

@@ -6,7 +6,7 @@ import { endOfDay, morningBefore, shanghaiDayOf, watchDeadline, type Point } fro
 import { getWaitingFor, type WaitingFor } from "../common/messages";
 import { onUpdate } from "../common/handlers";
 import { refuse } from "../common/refuse";
-import { stepCounter } from "../common/step";
+import { snapshot, stepCounter } from "../common/step";
 import { workPlanWorkflowId } from "../ids";
 import * as m from "./messages";
 
@@ -28,7 +28,7 @@ export async function annualWorkPlanWorkflow(input: m.WorkPlanInput): Promise<m.
   };
   const record = (kind: string, actorId?: number | null, detail?: Record<string, unknown>) => {
     const step = nextStep(kind, actorId, detail);
-    return { step, done: acts.mirrorWorkPlan(step, { input, state: structuredClone(s), waitingFor: waitingFor() }) };
+    return { step, done: acts.mirrorWorkPlan(step, { input, state: snapshot(s), waitingFor: waitingFor() }) };
   };
   const notify = (stepNo: number, template: Parameters<typeof acts.notify>[0]["template"], to: Parameters<typeof acts.notify>[0]["to"], extra = {}) =>
     acts.notify({ key: `${workflowId}/${stepNo}/${template}`, workflowId, template, params: { ...params, ...extra }, to });
