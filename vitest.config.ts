@@ -3,7 +3,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
-    globalSetup: ["test/support/global-setup.ts"],
+    globalSetup: ["test/support/global-setup.ts", "test/browser/support/build.ts"],
     // Files share the machine's two cores and one Temporal server; workflow and browser suites are slow, not flaky.
     testTimeout: 60_000,
     hookTimeout: 180_000,
