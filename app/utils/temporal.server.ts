@@ -72,7 +72,8 @@ export function asAppError(e: unknown): AppError {
     return new AppError((cause.type ?? "INVALID_STATE") as ErrorCode, zh, en);
   }
   if (e instanceof WorkflowNotFoundError || (e as { name?: string })?.name === "WorkflowNotFoundError")
-    return new AppError("NOT_FOUND", "流程不存在或已结束", "The workflow does not exist or has finished");
+    // The API looks the record up in SQL first, so a workflow Temporal no longer has is one that has finished.
+    return new AppError("INVALID_STATE", "该流程已结束，不能再操作", "This workflow has finished; no further step is possible");
   if (e instanceof WorkflowUpdateFailedError)
     return new AppError("INVALID_STATE", "流程拒绝了此操作", "The workflow refused this step", { reason: String(cause) });
   return unavailable(e);
