@@ -6,12 +6,7 @@ cd "$(dirname "$0")/.."
 
 step() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
 
-if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  step "installing npm dependencies (npm ci, ~3 min on a new machine; compiles better-sqlite3)…"
-  npm ci --no-audit --no-fund --loglevel=error
-else
-  step "npm dependencies are installed"
-fi
+bash scripts/install-deps.sh
 
 bash scripts/install-temporal.sh
 

@@ -6,10 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 step() { printf '\033[1m[test]\033[0m %s\n' "$*"; }
 
-if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  step "installing npm dependencies (npm ci)…"
-  npm ci --no-audit --no-fund --loglevel=error
-fi
+bash scripts/install-deps.sh
 bash scripts/install-temporal.sh
 bash scripts/install-chromium.sh
 step "generating the Prisma client…"
