@@ -5,9 +5,25 @@ import { ALERT_SUMMARY_SQL } from "../app/models/alert.server";
 import { sqliteTime } from "../app/utils/time";
 import type { BenchCase } from "./cases";
 
-/** What the coverage dashboard asks for: every cell with its counts and judgement, and the per-element totals. */
+/**
+ * The whole matrix as a client holding many areas asks for it: the columns once, then per area its counts, requirement
+ * and judgement as lists in column order, and the per-element totals (docs/decisions/006-coverage-read-path.md).
+ */
 export const COVERAGE_QUERY = /* GraphQL */ `
   query Coverage {
+    coverageMatrix {
+      elements
+      rows {
+        area { code name kind cityCode }
+        stations automatic planned required status
+      }
+      totals { element stations automatic areasRequired areasMet }
+    }
+  }`;
+
+/** The same matrix as one object per cell, as the city dashboard reads it: the same numbers, more to execute and send. */
+export const COVERAGE_CELLS_QUERY = /* GraphQL */ `
+  query CoverageCells {
     coverageMatrix {
       rows {
         area { code name kind cityCode }
@@ -26,6 +42,9 @@ export const ALERT_SUMMARY_QUERY = /* GraphQL */ `
 const WINDOW = { from: new Date("2025-01-01T00:00:00+08:00"), to: new Date("2026-01-01T00:00:00+08:00") };
 
 interface CoverageResult {
+  coverageMatrix: { rows: { stations: number[]; automatic: number[]; planned: number[] }[] };
+}
+interface CoverageCellsResult {
   coverageMatrix: { rows: { cells: { stations: number; automatic: number; planned: number }[] }[] };
 }
 type CountRow = { stations: number | bigint; automatic: number | bigint; planned: number | bigint };
@@ -42,15 +61,29 @@ export const registryCases: BenchCase[] = [
   {
     module: "registry",
     operation: "coverage matrix",
-    note: "product: POST /graphql coverageMatrix (all areas × 9 elements, judged, with totals); floor: COVERAGE_SQL",
+    note: "product: POST /graphql coverageMatrix, all areas × 9 elements as per-row lists, with totals; floor: COVERAGE_SQL",
     product: (ctx) => ctx.graphql<CoverageResult>(COVERAGE_QUERY),
     floor: (ctx) => ctx.sql.prepare(COVERAGE_SQL).all(),
     check: (product, floor) => {
-      const cells = (product as CoverageResult).coverageMatrix.rows.flatMap((r) => r.cells);
-      const rows = floor as CountRow[];
-      agree("active stations", sum(cells, (c) => c.stations), sum(rows, (r) => r.stations));
-      agree("automatic stations", sum(cells, (c) => c.automatic), sum(rows, (r) => r.automatic));
-      agree("planned stations", sum(cells, (c) => c.planned), sum(rows, (r) => r.planned));
+      const rows = (product as CoverageResult).coverageMatrix.rows;
+      const counts = floor as CountRow[];
+      agree("active stations", sum(rows, (r) => sum(r.stations, Number)), sum(counts, (r) => r.stations));
+      agree("automatic stations", sum(rows, (r) => sum(r.automatic, Number)), sum(counts, (r) => r.automatic));
+      agree("planned stations", sum(rows, (r) => sum(r.planned, Number)), sum(counts, (r) => r.planned));
+    },
+  },
+  {
+    module: "registry",
+    operation: "coverage matrix, per-cell objects",
+    note: "product: the same matrix with one GraphQL object per cell (the city dashboard's shape); floor: COVERAGE_SQL",
+    product: (ctx) => ctx.graphql<CoverageCellsResult>(COVERAGE_CELLS_QUERY),
+    floor: (ctx) => ctx.sql.prepare(COVERAGE_SQL).all(),
+    check: (product, floor) => {
+      const cells = (product as CoverageCellsResult).coverageMatrix.rows.flatMap((r) => r.cells);
+      const counts = floor as CountRow[];
+      agree("active stations", sum(cells, (c) => c.stations), sum(counts, (r) => r.stations));
+      agree("automatic stations", sum(cells, (c) => c.automatic), sum(counts, (r) => r.automatic));
+      agree("planned stations", sum(cells, (c) => c.planned), sum(counts, (r) => r.planned));
     },
   },
   {

@@ -1,6 +1,7 @@
 // Station coverage, computed from the registry, never typed in: area × element counts, and each coverage target's
 // requirement per cell. The aggregation is one GROUP BY over active and planned stations.
-import type { Db } from "../utils/db.server";
+import type Database from "better-sqlite3";
+import { readOnlySql, type Db } from "../utils/db.server";
 import { ELEMENT_KEYS, type Element } from "./vocabulary";
 
 export type CellStatus = "NOT_REQUIRED" | "MET" | "AT_RISK" | "NOT_MET";
@@ -62,18 +63,22 @@ export function areaInScope(areaKind: string, scope: string): boolean {
   return false; // CITY scope is judged for the city as a whole, not per area
 }
 
-export async function coverageRules(db: Db): Promise<CoverageTargetRule[]> {
-  const targets = await db.target.findMany({
-    where: { measure: "COVERAGE" },
-    select: { code: true, elements: true, areaScope: true, automaticOnly: true, minPerArea: true },
-  });
-  return targets.map((t) => ({
+function toRule(t: { code: string; elements: string | null; areaScope: string | null; automaticOnly: boolean; minPerArea: number | null }): CoverageTargetRule {
+  return {
     code: t.code,
     elements: (t.elements ?? "").split(",").filter(Boolean),
     areaScope: t.areaScope ?? "",
     automaticOnly: t.automaticOnly,
     minPerArea: t.minPerArea ?? 1,
-  }));
+  };
+}
+
+export async function coverageRules(db: Db): Promise<CoverageTargetRule[]> {
+  const targets = await db.target.findMany({
+    where: { measure: "COVERAGE" },
+    select: { code: true, elements: true, areaScope: true, automaticOnly: true, minPerArea: true },
+  });
+  return targets.map(toRule);
 }
 
 export function judgeCell(
@@ -98,11 +103,65 @@ export function judgeCell(
   return { element, ...c, required, automaticRequired, targets, status };
 }
 
-export async function coverageMatrix(
-  db: Db,
-  opts: { cityCode?: string | null; areaCodes?: string[] | null; elements?: Element[] | null } = {},
-): Promise<CoverageRow[]> {
-  const elements = opts.elements?.length ? opts.elements : ELEMENT_KEYS;
+type Counts = Pick<CoverageCounts, "stations" | "automatic" | "planned">;
+
+/**
+ * judgeCell with the rules for one (area kind, element) pair picked out in advance: the same answers, but the work of
+ * finding which targets apply is done once per pair instead of once per cell.
+ */
+function cellJudge(kind: string, element: Element, rules: CoverageTargetRule[]): (c: Counts) => CoverageCell {
+  const applicable = rules.filter((r) => r.elements.includes(element) && areaInScope(kind, r.areaScope));
+  if (applicable.length === 0) {
+    return (c) => ({ element, stations: c.stations, automatic: c.automatic, planned: c.planned, required: 0, automaticRequired: false, targets: [], status: "NOT_REQUIRED" });
+  }
+  const required = Math.max(0, ...applicable.map((r) => r.minPerArea));
+  const automaticRequired = applicable.some((r) => r.automaticOnly);
+  const targets = applicable.map((r) => r.code);
+  return (c) => {
+    const met = applicable.every((r) => (r.automaticOnly ? c.automatic : c.stations) >= r.minPerArea);
+    const status: CellStatus = met ? "MET" : c.planned > 0 ? "AT_RISK" : "NOT_MET";
+    return { element, stations: c.stations, automatic: c.automatic, planned: c.planned, required, automaticRequired, targets: [...targets], status };
+  };
+}
+
+type CountsRow = { areaId: number; element: Element; stations: bigint | number; automatic: bigint | number; planned: bigint | number };
+
+/** COVERAGE_SQL restricted to some areas (a JSON array of ids), so one city's matrix does not aggregate the nation. */
+const COVERAGE_FOR_AREAS_SQL = COVERAGE_SQL.replace("GROUP BY", "AND areaId IN (SELECT value FROM json_each(?))\n   GROUP BY");
+
+const AREAS_SQL = `SELECT id, code, name, nameEn, kind, cityCode FROM Area`;
+
+interface AreaFilter {
+  cityCode?: string | null;
+  areaCodes?: string[] | null;
+}
+
+/** Areas, rules and counts through the read path's own connection (one statement each, rows as plain objects). */
+function readDirect(sql: Database.Database, opts: AreaFilter) {
+  const where: string[] = [];
+  const params: string[] = [];
+  if (opts.cityCode) {
+    where.push("cityCode = ?");
+    params.push(opts.cityCode);
+  }
+  if (opts.areaCodes?.length) {
+    where.push("code IN (SELECT value FROM json_each(?))");
+    params.push(JSON.stringify(opts.areaCodes));
+  }
+  const areas = sql
+    .prepare(`${AREAS_SQL}${where.length ? ` WHERE ${where.join(" AND ")}` : ""} ORDER BY cityCode, ordinal`)
+    .all(...params) as AreaRow[];
+  const targets = sql
+    .prepare("SELECT code, elements, areaScope, automaticOnly, minPerArea FROM Target WHERE measure = 'COVERAGE'")
+    .all() as { code: string; elements: string | null; areaScope: string | null; automaticOnly: number; minPerArea: number | null }[];
+  const rules = targets.map((t) => toRule({ ...t, automaticOnly: t.automaticOnly === 1 }));
+  const counts = (
+    where.length ? sql.prepare(COVERAGE_FOR_AREAS_SQL).all(JSON.stringify(areas.map((a) => a.id))) : sql.prepare(COVERAGE_SQL).all()
+  ) as CountsRow[];
+  return { areas, rules, counts };
+}
+
+async function readThroughPrisma(db: Db, opts: AreaFilter) {
   const [areas, rules, counts] = await Promise.all([
     db.area.findMany({
       where: {
@@ -113,22 +172,39 @@ export async function coverageMatrix(
       select: { id: true, code: true, name: true, nameEn: true, kind: true, cityCode: true },
     }),
     coverageRules(db),
-    db.$queryRawUnsafe<{ areaId: number; element: Element; stations: bigint | number; automatic: bigint | number; planned: bigint | number }[]>(COVERAGE_SQL),
+    db.$queryRawUnsafe<CountsRow[]>(COVERAGE_SQL),
   ]);
-  const byCell = new Map<string, CoverageCounts>();
+  return { areas, rules, counts };
+}
+
+export async function coverageMatrix(
+  db: Db,
+  opts: AreaFilter & { elements?: Element[] | null } = {},
+): Promise<CoverageRow[]> {
+  const elements = opts.elements?.length ? opts.elements : ELEMENT_KEYS;
+  const sql = readOnlySql(db);
+  const { areas, rules, counts } = sql ? readDirect(sql, opts) : await readThroughPrisma(db, opts);
+  // Counts by area, one slot per element of the vocabulary; numeric keys, no string building per cell.
+  const slot = new Map<string, number>(ELEMENT_KEYS.map((e, i) => [e, i]));
+  const byArea = new Map<number, (Counts | undefined)[]>();
   for (const r of counts) {
-    byCell.set(`${r.areaId}:${r.element}`, {
-      areaId: r.areaId,
-      element: r.element,
-      stations: Number(r.stations),
-      automatic: Number(r.automatic),
-      planned: Number(r.planned),
-    });
+    let perArea = byArea.get(r.areaId);
+    if (!perArea) byArea.set(r.areaId, (perArea = new Array(ELEMENT_KEYS.length)));
+    perArea[slot.get(r.element)!] = { stations: Number(r.stations), automatic: Number(r.automatic), planned: Number(r.planned) };
   }
-  return areas.map((area) => ({
-    area,
-    cells: elements.map((el) => judgeCell(area, el, byCell.get(`${area.id}:${el}`), rules)),
-  }));
+  const none: Counts = { stations: 0, automatic: 0, planned: 0 };
+  const judges = new Map<string, ((c: Counts) => CoverageCell)[]>();
+  const judgesFor = (kind: string) => {
+    let list = judges.get(kind);
+    if (!list) judges.set(kind, (list = elements.map((el) => cellJudge(kind, el, rules))));
+    return list;
+  };
+  const slots = elements.map((el) => slot.get(el)!);
+  return areas.map((area) => {
+    const perArea = byArea.get(area.id);
+    const judge = judgesFor(area.kind);
+    return { area, cells: slots.map((k, i) => judge[i](perArea?.[k] ?? none)) };
+  });
 }
 
 /** Totals by element across the given rows: areas required, areas met. */

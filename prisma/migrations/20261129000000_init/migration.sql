@@ -450,7 +450,7 @@ CREATE INDEX "Alert_areaId_kind_status_idx" ON "Alert"("areaId", "kind", "status
 CREATE INDEX "Alert_stationId_occurredAt_idx" ON "Alert"("stationId", "occurredAt");
 
 -- CreateIndex
-CREATE INDEX "Alert_occurredAt_idx" ON "Alert"("occurredAt");
+CREATE INDEX "Alert_occurredAt_kind_status_idx" ON "Alert"("occurredAt", "kind", "status");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "OutboxMessage_idempotencyKey_key" ON "OutboxMessage"("idempotencyKey");
