@@ -1,0 +1,87 @@
+// 专项督导检查 end to end through the GraphQL API on the time-skipping server: notice and reminder, findings,
+// rectification deadlines with reminders and escalation, verify or reopen, closing, and a recurring schedule.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { duplicates, timeSkippingHarness } from "./support/harness";
+import { eventually } from "./support/temporal";
+
+let h: Awaited<ReturnType<typeof timeSkippingHarness>>;
+beforeAll(async () => (h = await timeSkippingHarness()));
+afterAll(() => h?.close());
+
+const DAY = 24 * 3600_000;
+const INSPECTOR = "inspector@daqing.example";
+const AREA = "zhaozhou@daqing.example";
+const INSPECTION = `workflowId status nextWorkflowId findings { ordinal status deadline overdue reopenCount } waitingFor { what who }`;
+const code = (r: { errors?: { extensions?: { code?: string } }[] }) => r.errors?.[0]?.extensions?.code;
+
+describe("supervisory inspection", () => {
+  it("notifies, records findings, reopens, escalates overdue rectification, closes, and schedules the next one", async () => {
+    const date = await h.dayFromNow(10);
+    const schedule = async (as: string, d = date) =>
+      h.gql(
+        `mutation($d: String!, $u: String!) { scheduleInspection(title: "县区空气站与土壤点位建设专项督导", areaCode: "230621", taskCodes: ["1.1", "1.3"], date: $d, recurrence: "QUARTERLY", repeatUntil: $u) { ${INSPECTION} } }`,
+        { d, u: await h.dayFromNow(120) }, as,
+      );
+    expect(code(await schedule("epb@daqing.example"))).toBe("FORBIDDEN");
+    expect(code(await schedule(INSPECTOR, "2018-06-01"))).toBe("BAD_INPUT");
+    const s = await schedule(INSPECTOR);
+    expect(s.errors).toBeUndefined();
+    const id = s.data.scheduleInspection.workflowId;
+    expect(id).toBe(`inspection-${date}-230621`);
+    await eventually(async () => h.mailTo(AREA, "INSPECTION_NOTICE").length === 1 && h.mailTo(INSPECTOR, "INSPECTION_NOTICE").length === 1);
+
+    const finding = (description: string, requires: boolean, deadline?: string) =>
+      h.gql(
+        `mutation($id: String!, $d: String!, $r: Boolean!, $dl: String) { addInspectionFinding(workflowId: $id, description: $d, severity: "HIGH", requiresRectification: $r, deadline: $dl) { ${INSPECTION} } }`,
+        { id, d: description, r: requires, dl: deadline }, INSPECTOR,
+      );
+    expect(code(await finding("太早", false))).toBe("INVALID_STATE"); // before the inspection date
+
+    await h.env.sleep(10 * DAY);
+    await eventually(async () => h.mailTo(AREA, "INSPECTION_REMINDER").length === 1);
+    const started = await eventually(async () => {
+      const r = await h.gql(`query($id: String!) { inspection(workflowId: $id) { ${INSPECTION} } }`, { id }, INSPECTOR);
+      return r.data.inspection.status === "IN_PROGRESS" && r.data.inspection;
+    });
+    const next = started.nextWorkflowId;
+    expect(next).toMatch(/^inspection-\d{4}-\d{2}-\d{2}-230621$/);
+    expect(await h.db.inspection.findUnique({ where: { workflowId: next } })).toMatchObject({ status: "SCHEDULED", occurrence: 2 });
+
+    expect(code(await finding("需整改但无期限", true))).toBe("BAD_INPUT");
+    const f1 = await finding("两座空气自动站未按期联网", true, await h.dayFromNow(14));
+    expect(f1.data.addInspectionFinding.findings[0]).toMatchObject({ ordinal: 1, status: "OPEN" });
+    const f2 = await finding("台账不全（当场整改）", false);
+    expect(f2.data.addInspectionFinding.findings[1]).toMatchObject({ ordinal: 2, status: "CLOSED" });
+    await eventually(async () => h.mailTo(AREA, "RECTIFICATION_REQUIRED").length === 1);
+    await h.gql(`mutation($id: String!) { concludeInspectionFieldwork(workflowId: $id) { status } }`, { id }, INSPECTOR);
+
+    const report = (as: string, text: string) =>
+      h.gql(`mutation($id: String!, $t: String!) { reportRectification(workflowId: $id, ordinal: 1, rectification: $t) { ${INSPECTION} } }`, { id, t: text }, as);
+    const verify = (effective: boolean, reason?: string, newDeadline?: string) =>
+      h.gql(`mutation($id: String!, $e: Boolean!, $r: String, $n: String) { verifyRectification(workflowId: $id, ordinal: 1, effective: $e, reason: $r, newDeadline: $n) { ${INSPECTION} } }`, { id, e: effective, r: reason, n: newDeadline }, INSPECTOR);
+    expect(code(await verify(true))).toBe("INVALID_STATE"); // nothing reported yet
+    expect(code(await report("epb@daqing.example", "不是被检查单位"))).toBe("FORBIDDEN");
+    expect((await report(AREA, "已完成联网调试")).data.reportRectification.findings[0].status).toBe("RECTIFICATION_REPORTED");
+    expect(code(await report(AREA, "again"))).toBe("INVALID_STATE");
+    expect(code(await verify(false))).toBe("BAD_INPUT"); // reopening needs a reason and a new deadline
+    const reopened = await verify(false, "数据仍未上传至省平台", await h.dayFromNow(20));
+    expect(reopened.data.verifyRectification.findings[0]).toMatchObject({ status: "REOPENED", reopenCount: 1 });
+    await eventually(async () => h.mailTo(AREA, "RECTIFICATION_REOPENED").length === 1);
+
+    // The new deadline passes: reminder, then escalation to the steering group.
+    await h.env.sleep(21 * DAY);
+    await eventually(async () => h.mailTo("steering@daqing.example", "RECTIFICATION_OVERDUE").length === 1);
+    expect(h.mailTo(AREA, "RECTIFICATION_REMINDER").length).toBeGreaterThanOrEqual(1);
+    expect((await h.db.inspectionFinding.findFirstOrThrow({ where: { inspection: { workflowId: id }, ordinal: 1 } })).overdue).toBe(true);
+
+    await report(AREA, "数据已上传省平台");
+    const closed = await verify(true);
+    expect(closed.data.verifyRectification.findings[0].status).toBe("CLOSED");
+    await h.env.client.workflow.getHandle(id).result();
+    const final = await h.gql(`query($id: String!) { inspection(workflowId: $id) { status waitingFor { what } } }`, { id }, INSPECTOR);
+    expect(final.data.inspection).toEqual({ status: "CLOSED", waitingFor: [] });
+    await eventually(async () => h.mailTo(AREA, "INSPECTION_CLOSED").length === 1);
+    expect(duplicates(h.smtp.received.map((m) => m.noticeKey))).toEqual([]);
+    await h.env.client.workflow.getHandle(next).terminate("test finished");
+  });
+});
