@@ -2,7 +2,7 @@
 // or on its own with `npx tsx workflows/worker.ts`. Exits cleanly on SIGINT/SIGTERM (the SDK drains in-flight tasks).
 import { fileURLToPath } from "node:url";
 import { Client, Connection } from "@temporalio/client";
-import { NativeConnection, Worker } from "@temporalio/worker";
+import { DefaultLogger, NativeConnection, Runtime, Worker } from "@temporalio/worker";
 import { createDb } from "../app/utils/db.server";
 import { env } from "../app/utils/env.server";
 import { createMailer } from "../app/utils/mailer.server";
@@ -11,6 +11,8 @@ import { createActivities } from "./activities";
 export const workflowsPath = fileURLToPath(new URL("./index.ts", import.meta.url));
 
 async function main() {
+  // INFO logs every worker state change and the bundler's statistics: useful in production, noise in tests.
+  Runtime.install({ logger: new DefaultLogger(env.NODE_ENV === "test" ? "WARN" : "INFO") });
   const db = createDb();
   const mailer = createMailer({ db, smtpUrl: env.SMTP_URL });
   const connection = await NativeConnection.connect({ address: env.TEMPORAL_ADDRESS });

@@ -2,14 +2,16 @@
 import { proxyActivities } from "@temporalio/workflow";
 import type { Activities } from "../activities";
 
+// Short timeouts: a mirror write or one SMTP send takes milliseconds, and when a worker dies mid-activity the
+// server only retries it once this much time has passed.
 export const acts = proxyActivities<Activities>({
-  startToCloseTimeout: "1 minute",
+  startToCloseTimeout: "15 seconds",
   retry: { initialInterval: "1 second", backoffCoefficient: 2, maximumInterval: "1 minute" },
 });
 
 /** The fan-out starts thousands of workflows: long-running, heartbeating, resumable from its last heartbeat. */
 export const fanOutActs = proxyActivities<Activities>({
   startToCloseTimeout: "2 hours",
-  heartbeatTimeout: "1 minute",
+  heartbeatTimeout: "10 seconds",
   retry: { initialInterval: "1 second", maximumInterval: "1 minute" },
 });
