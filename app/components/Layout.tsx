@@ -25,7 +25,13 @@ function navFor(me: Me | null): { to: string; key: MessageKey }[] {
     { to: "/plan", key: "navPlan" },
     { to: "/stations", key: "navStations" },
   ];
-  if (me?.role === "STEERING_GROUP") items.push({ to: "/admin/users", key: "navUsers" });
+  if (me) {
+    items.push({ to: "/workspace", key: "navWorkspace" });
+    items.push({ to: "/reports", key: "navReports" });
+    items.push({ to: "/work-plans", key: "navWorkPlans" });
+    items.push({ to: "/inspections", key: "navInspections" });
+  }
+  if (me?.role === "STEERING_GROUP") items.push({ to: "/admin/users", key: "navUsers" }, { to: "/admin/outbox", key: "navOutbox" });
   return items;
 }
 

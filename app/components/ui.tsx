@@ -198,3 +198,20 @@ export function Stat({ label, value, hint }: { label: string; value: ReactNode; 
 export function Msg({ k }: { k: MessageKey }) {
   return <>{useT()(k)}</>;
 }
+
+export function TextArea({ name, label, defaultValue, required, rows = 4, hint }: { name: string; label: string; defaultValue?: string | null; required?: boolean; rows?: number; hint?: string }) {
+  const id = `f-${name}`;
+  return (
+    <div className="field">
+      <label htmlFor={id}>
+        {label}
+        {required ? <span aria-hidden="true"> *</span> : null}
+      </label>
+      <textarea id={id} name={name} rows={rows} defaultValue={defaultValue ?? undefined} required={required} aria-describedby={hint ? `${id}-hint` : undefined} />
+      {hint ? <small id={`${id}-hint`}>{hint}</small> : null}
+    </div>
+  );
+}
+
+/** A mutation's answer as an action returns it: ok, or the API's error for <ErrorNotice>. */
+export type ActionResult = { ok: true; error: null; intent?: string } | { ok: false; error: UiError; intent?: string };
