@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { duplicates, timeSkippingHarness } from "./support/harness";
 import { eventually } from "./support/temporal";
+import { recordHistory } from "./support/histories";
 
 let h: Awaited<ReturnType<typeof timeSkippingHarness>>;
 beforeAll(async () => (h = await timeSkippingHarness()));
@@ -82,6 +83,7 @@ describe("supervisory inspection", () => {
     expect(final.data.inspection).toEqual({ status: "CLOSED", waitingFor: [] });
     await eventually(async () => h.mailTo(AREA, "INSPECTION_CLOSED").length === 1);
     expect(duplicates(h.smtp.received.map((m) => m.noticeKey))).toEqual([]);
+    await recordHistory(h.env.client, id, "inspection");
     await h.env.client.workflow.getHandle(next).terminate("test finished");
   });
 });

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { env } from "../../app/utils/env.server";
 import { duplicates, timeSkippingHarness } from "./support/harness";
 import { eventually } from "./support/temporal";
+import { recordHistory } from "./support/histories";
 
 let h: Awaited<ReturnType<typeof timeSkippingHarness>>;
 beforeAll(async () => (h = await timeSkippingHarness()));
@@ -71,5 +72,6 @@ describe("monitoring–enforcement linkage", () => {
     expect(events.map((e) => e.kind)).toEqual(["OPEN", "REMIND", "ESCALATE", "RESPOND", "RESULT", "CLOSE"]);
     expect(duplicates(h.smtp.received.map((m) => `${m.noticeKey}`))).toEqual([]);
     expect(await h.db.outboxMessage.count({ where: { workflowId: id, sentAt: null } })).toBe(0);
+    await recordHistory(h.env.client, id, "linkage-case");
   });
 });

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { duplicates, timeSkippingHarness } from "./support/harness";
 import { eventually } from "./support/temporal";
+import { recordHistory } from "./support/histories";
 
 let h: Awaited<ReturnType<typeof timeSkippingHarness>>;
 beforeAll(async () => (h = await timeSkippingHarness()));
@@ -91,5 +92,7 @@ describe("progress reporting cycle", () => {
     await eventually(async () => h.mailTo("steering.en@daqing.example", "CYCLE_CLOSED").length === 1);
     expect(h.mailTo("steering.en@daqing.example", "CYCLE_CLOSED")[0].subject).toBe("Consolidated progress report 2019Q2");
     expect(duplicates(h.smtp.received.map((m) => m.noticeKey))).toEqual([]);
+    await recordHistory(h.env.client, water, "progress-report-returned");
+    await recordHistory(h.env.client, "report-2019Q2-1.1-epb", "progress-report-overdue");
   });
 });

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { duplicates, timeSkippingHarness } from "./support/harness";
 import { eventually } from "./support/temporal";
+import { recordHistory } from "./support/histories";
 
 let h: Awaited<ReturnType<typeof timeSkippingHarness>>;
 beforeAll(async () => (h = await timeSkippingHarness()));
@@ -61,6 +62,7 @@ describe("annual work plan", () => {
     await h.env.client.workflow.getHandle(id).result();
     expect((await h.gql(`{ workPlan(workflowId: "${id}") { status waitingFor { what } } }`, {}, SG)).data.workPlan).toEqual({ status: "COMPLETED", waitingFor: [] });
     expect(duplicates(h.smtp.received.map((m) => m.noticeKey))).toEqual([]);
+    await recordHistory(h.env.client, id, "annual-work-plan");
   });
 
   it("reminds before the submission deadline and escalates a plan never submitted", async () => {

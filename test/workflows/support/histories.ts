@@ -3,7 +3,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Client } from "@temporalio/client";
-import { historyToJSON } from "@temporalio/common/lib/proto-utils";
+import { temporal } from "@temporalio/proto";
 
 export const HISTORIES_DIR = path.resolve("test/workflows/histories");
 
@@ -11,5 +11,10 @@ export async function recordHistory(client: Client, workflowId: string, name: st
   if (!process.env.RECORD_HISTORIES) return;
   const history = await client.workflow.getHandle(workflowId).fetchHistory();
   mkdirSync(HISTORIES_DIR, { recursive: true });
-  writeFileSync(path.join(HISTORIES_DIR, `${name}.json`), `${historyToJSON(history)}\n`);
+  const json = temporal.api.history.v1.History.toObject(temporal.api.history.v1.History.fromObject(history), { longs: String, bytes: String });
+  writeFileSync(path.join(HISTORIES_DIR, `${name}.json`), `${JSON.stringify(json)}\n`);
 }
+
+/** Histories are stored as protobufjs objects (longs and bytes as strings): the SDK's historyToJSON fails with the
+ * protobufjs versions npm installs beside @temporalio 1.24 ("type must be a Type"). */
+export const loadHistory = (json: unknown) => temporal.api.history.v1.History.fromObject(json as object);
