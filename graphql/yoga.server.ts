@@ -3,6 +3,8 @@
 import { createYoga, maskError } from "graphql-yoga";
 import { maxDepthPlugin } from "@escape.tech/graphql-armor-max-depth";
 import { costLimitPlugin } from "@escape.tech/graphql-armor-cost-limit";
+import { useGraphQlJit } from "@envelop/graphql-jit";
+import { getOperationAST, type DocumentNode } from "graphql";
 import { schema } from "./schema";
 import type { GraphQLContext } from "./context";
 import { db as defaultDb, type Db } from "../app/utils/db.server";
@@ -43,8 +45,15 @@ export function createGraphQLServer(options: { db?: Db; graphiql?: boolean } = {
         propagateOnRejection: true,
       }),
       costLimitPlugin({ maxCost: env.GRAPHQL_MAX_COST, exposeLimits: true, propagateOnRejection: true }),
+      // Queries run compiled (graphql-jit): large lists such as the coverage matrix cost a fraction of the generic
+      // executor's per-field work. Mutations keep the reference executor (docs/decisions/006-coverage-read-path.md).
+      useGraphQlJit({}, { enableIf: ({ document, operationName }) => isQuery(document, operationName) }),
     ],
   });
 }
 
 export const yoga = createGraphQLServer();
+
+function isQuery(document: DocumentNode, operationName?: string | null): boolean {
+  return getOperationAST(document, operationName ?? undefined)?.operation === "query";
+}

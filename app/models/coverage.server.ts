@@ -44,7 +44,15 @@ export interface CoverageCell {
 
 export interface CoverageRow {
   area: AreaRow;
+  /** One per column; built on first read, since large matrices are mostly read through the lists below. */
   cells: CoverageCell[];
+  /** The columns, in the order requested; the lists below follow it. */
+  elements: Element[];
+  stations: number[];
+  automatic: number[];
+  planned: number[];
+  required: number[];
+  status: CellStatus[];
 }
 
 /** The raw aggregation; also what the benchmark's SQL floor runs. */
@@ -103,28 +111,63 @@ export function judgeCell(
   return { element, ...c, required, automaticRequired, targets, status };
 }
 
-type Counts = Pick<CoverageCounts, "stations" | "automatic" | "planned">;
+/** What the targets require of one (area kind, element) pair; worked out once per pair, not once per cell. */
+interface Column {
+  element: Element;
+  required: number;
+  automaticRequired: boolean;
+  targets: string[];
+  judge(stations: number, automatic: number, planned: number): CellStatus;
+}
 
-/**
- * judgeCell with the rules for one (area kind, element) pair picked out in advance: the same answers, but the work of
- * finding which targets apply is done once per pair instead of once per cell.
- */
-function cellJudge(kind: string, element: Element, rules: CoverageTargetRule[]): (c: Counts) => CoverageCell {
+/** The same rules as judgeCell, with the applicable targets picked out in advance. */
+function column(kind: string, element: Element, rules: CoverageTargetRule[]): Column {
   const applicable = rules.filter((r) => r.elements.includes(element) && areaInScope(kind, r.areaScope));
-  if (applicable.length === 0) {
-    return (c) => ({ element, stations: c.stations, automatic: c.automatic, planned: c.planned, required: 0, automaticRequired: false, targets: [], status: "NOT_REQUIRED" });
-  }
-  const required = Math.max(0, ...applicable.map((r) => r.minPerArea));
-  const automaticRequired = applicable.some((r) => r.automaticOnly);
-  const targets = applicable.map((r) => r.code);
-  return (c) => {
-    const met = applicable.every((r) => (r.automaticOnly ? c.automatic : c.stations) >= r.minPerArea);
-    const status: CellStatus = met ? "MET" : c.planned > 0 ? "AT_RISK" : "NOT_MET";
-    return { element, stations: c.stations, automatic: c.automatic, planned: c.planned, required, automaticRequired, targets: [...targets], status };
+  return {
+    element,
+    required: applicable.length ? Math.max(...applicable.map((r) => r.minPerArea)) : 0,
+    automaticRequired: applicable.some((r) => r.automaticOnly),
+    targets: applicable.map((r) => r.code),
+    judge: (stations, automatic, planned) => {
+      if (applicable.length === 0) return "NOT_REQUIRED";
+      const met = applicable.every((r) => (r.automaticOnly ? automatic : stations) >= r.minPerArea);
+      return met ? "MET" : planned > 0 ? "AT_RISK" : "NOT_MET";
+    },
   };
 }
 
-type CountsRow = { areaId: number; element: Element; stations: bigint | number; automatic: bigint | number; planned: bigint | number };
+function matrixRow(area: AreaRow, columns: Column[]): CoverageRow {
+  const n = columns.length;
+  const row = {
+    area,
+    elements: columns.map((c) => c.element),
+    stations: new Array<number>(n).fill(0),
+    automatic: new Array<number>(n).fill(0),
+    planned: new Array<number>(n).fill(0),
+    required: columns.map((c) => c.required),
+    status: [] as CellStatus[],
+  } as Omit<CoverageRow, "cells"> as CoverageRow;
+  let cells: CoverageCell[] | undefined;
+  // An own, enumerable accessor: JSON.stringify and spreading still see `cells`.
+  Object.defineProperty(row, "cells", {
+    enumerable: true,
+    get: () =>
+      (cells ??= columns.map((c, i) => ({
+        element: c.element,
+        stations: row.stations[i],
+        automatic: row.automatic[i],
+        planned: row.planned[i],
+        required: c.required,
+        automaticRequired: c.automaticRequired,
+        targets: [...c.targets],
+        status: row.status[i],
+      }))),
+  });
+  return row;
+}
+
+/** One row of COVERAGE_SQL as a tuple, in its column order: areaId, element, stations, automatic, planned. */
+type CountsRow = [number, string, number, number, number];
 
 /** COVERAGE_SQL restricted to some areas (a JSON array of ids), so one city's matrix does not aggregate the nation. */
 const COVERAGE_FOR_AREAS_SQL = COVERAGE_SQL.replace("GROUP BY", "AND areaId IN (SELECT value FROM json_each(?))\n   GROUP BY");
@@ -136,7 +179,7 @@ interface AreaFilter {
   areaCodes?: string[] | null;
 }
 
-/** Areas, rules and counts through the read path's own connection (one statement each, rows as plain objects). */
+/** Areas, rules and counts through the read path's own connection: one statement each, counts as plain tuples. */
 function readDirect(sql: Database.Database, opts: AreaFilter) {
   const where: string[] = [];
   const params: string[] = [];
@@ -155,14 +198,12 @@ function readDirect(sql: Database.Database, opts: AreaFilter) {
     .prepare("SELECT code, elements, areaScope, automaticOnly, minPerArea FROM Target WHERE measure = 'COVERAGE'")
     .all() as { code: string; elements: string | null; areaScope: string | null; automaticOnly: number; minPerArea: number | null }[];
   const rules = targets.map((t) => toRule({ ...t, automaticOnly: t.automaticOnly === 1 }));
-  const counts = (
-    where.length ? sql.prepare(COVERAGE_FOR_AREAS_SQL).all(JSON.stringify(areas.map((a) => a.id))) : sql.prepare(COVERAGE_SQL).all()
-  ) as CountsRow[];
+  const counts = (where.length ? sql.prepare(COVERAGE_FOR_AREAS_SQL).raw().all(JSON.stringify(areas.map((a) => a.id))) : sql.prepare(COVERAGE_SQL).raw().all()) as CountsRow[];
   return { areas, rules, counts };
 }
 
 async function readThroughPrisma(db: Db, opts: AreaFilter) {
-  const [areas, rules, counts] = await Promise.all([
+  const [areas, rules, rows] = await Promise.all([
     db.area.findMany({
       where: {
         ...(opts.cityCode ? { cityCode: opts.cityCode } : {}),
@@ -172,8 +213,9 @@ async function readThroughPrisma(db: Db, opts: AreaFilter) {
       select: { id: true, code: true, name: true, nameEn: true, kind: true, cityCode: true },
     }),
     coverageRules(db),
-    db.$queryRawUnsafe<CountsRow[]>(COVERAGE_SQL),
+    db.$queryRawUnsafe<{ areaId: number; element: string; stations: bigint | number; automatic: bigint | number; planned: bigint | number }[]>(COVERAGE_SQL),
   ]);
+  const counts = rows.map((r): CountsRow => [r.areaId, r.element, Number(r.stations), Number(r.automatic), Number(r.planned)]);
   return { areas, rules, counts };
 }
 
@@ -184,41 +226,44 @@ export async function coverageMatrix(
   const elements = opts.elements?.length ? opts.elements : ELEMENT_KEYS;
   const sql = readOnlySql(db);
   const { areas, rules, counts } = sql ? readDirect(sql, opts) : await readThroughPrisma(db, opts);
-  // Counts by area, one slot per element of the vocabulary; numeric keys, no string building per cell.
-  const slot = new Map<string, number>(ELEMENT_KEYS.map((e, i) => [e, i]));
-  const byArea = new Map<number, (Counts | undefined)[]>();
-  for (const r of counts) {
-    let perArea = byArea.get(r.areaId);
-    if (!perArea) byArea.set(r.areaId, (perArea = new Array(ELEMENT_KEYS.length)));
-    perArea[slot.get(r.element)!] = { stations: Number(r.stations), automatic: Number(r.automatic), planned: Number(r.planned) };
-  }
-  const none: Counts = { stations: 0, automatic: 0, planned: 0 };
-  const judges = new Map<string, ((c: Counts) => CoverageCell)[]>();
-  const judgesFor = (kind: string) => {
-    let list = judges.get(kind);
-    if (!list) judges.set(kind, (list = elements.map((el) => cellJudge(kind, el, rules))));
+  const columnsByKind = new Map<string, Column[]>();
+  const columnsFor = (kind: string) => {
+    let list = columnsByKind.get(kind);
+    if (!list) columnsByKind.set(kind, (list = elements.map((el) => column(kind, el, rules))));
     return list;
   };
-  const slots = elements.map((el) => slot.get(el)!);
-  return areas.map((area) => {
-    const perArea = byArea.get(area.id);
-    const judge = judgesFor(area.kind);
-    return { area, cells: slots.map((k, i) => judge[i](perArea?.[k] ?? none)) };
-  });
+  const rows = areas.map((area) => matrixRow(area, columnsFor(area.kind)));
+  const rowOf = new Map(rows.map((r) => [r.area.id, r]));
+  const positions = new Map<string, number[]>();
+  elements.forEach((el, i) => positions.set(el, [...(positions.get(el) ?? []), i]));
+  for (const [areaId, element, stations, automatic, planned] of counts) {
+    const row = rowOf.get(areaId);
+    if (!row) continue;
+    for (const i of positions.get(element) ?? []) {
+      row.stations[i] = stations;
+      row.automatic[i] = automatic;
+      row.planned[i] = planned;
+    }
+  }
+  for (const row of rows) {
+    const columns = columnsFor(row.area.kind);
+    for (let i = 0; i < columns.length; i++) row.status[i] = columns[i].judge(row.stations[i], row.automatic[i], row.planned[i]);
+  }
+  return rows;
 }
 
 /** Totals by element across the given rows: areas required, areas met. */
 export function coverageTotals(rows: CoverageRow[]) {
   const totals = new Map<Element, { element: Element; stations: number; automatic: number; areasRequired: number; areasMet: number }>();
   for (const row of rows) {
-    for (const c of row.cells) {
-      const t = totals.get(c.element) ?? { element: c.element, stations: 0, automatic: 0, areasRequired: 0, areasMet: 0 };
-      t.stations += c.stations;
-      t.automatic += c.automatic;
-      if (c.status !== "NOT_REQUIRED") t.areasRequired += 1;
-      if (c.status === "MET") t.areasMet += 1;
-      totals.set(c.element, t);
-    }
+    row.elements.forEach((element, i) => {
+      const t = totals.get(element) ?? { element, stations: 0, automatic: 0, areasRequired: 0, areasMet: 0 };
+      t.stations += row.stations[i];
+      t.automatic += row.automatic[i];
+      if (row.status[i] !== "NOT_REQUIRED") t.areasRequired += 1;
+      if (row.status[i] === "MET") t.areasMet += 1;
+      totals.set(element, t);
+    });
   }
   return [...totals.values()];
 }
