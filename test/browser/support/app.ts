@@ -51,12 +51,60 @@ export interface App {
   stop(): Promise<void>;
 }
 
-export async function startApp(): Promise<App> {
+export interface WorkflowBackend { address: string; taskQueue: string }
+
+/**
+ * The workflow side for journeys that start workflows: a real Temporal dev server (test/workflows/support) and this
+ * project's worker process (workflows/worker.ts) on the same database file as the web app.
+ */
+async function startWorkflowBackend(databaseUrl: string, dir: string) {
+  const { startDevServer } = await import("../../workflows/support/temporal");
+  const server = await startDevServer(path.join(dir, "temporal.db"));
+  const taskQueue = `browser-${process.pid}`;
+  let output = "";
+  // No SMTP_URL: the worker keeps every message in the outbox, which the administrator's page shows.
+  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: server.address, TEMPORAL_TASK_QUEUE: taskQueue, NODE_ENV: "test" };
+  delete env.SMTP_URL;
+  const worker = spawn(path.resolve("node_modules/.bin/tsx"), ["workflows/worker.ts"], {
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  worker.stdout!.on("data", (d) => (output += d));
+  worker.stderr!.on("data", (d) => (output += d));
+  const deadline = Date.now() + 120_000;
+  while (!output.includes("[worker] polling")) {
+    if (worker.exitCode !== null || Date.now() > deadline) {
+      worker.kill("SIGTERM");
+      await server.stop();
+      throw new Error(`the worker did not start:\n${output}`);
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return {
+    backend: { address: server.address, taskQueue } as WorkflowBackend,
+    async stop() {
+      worker.kill("SIGTERM");
+      await new Promise((r) => (worker.exitCode !== null ? r(null) : worker.once("exit", r)));
+      await server.stop();
+    },
+  };
+}
+
+export async function startApp(opts: { workflows?: boolean } = {}): Promise<App> {
   const { db, url, file } = createTestDb();
+  const wf = opts.workflows ? await startWorkflowBackend(url, path.dirname(file)) : null;
   const port = await freePort();
   let output = "";
   const child = spawn(path.resolve("node_modules/.bin/remix-serve"), ["build/index.js"], {
-    env: { ...process.env, PORT: String(port), DATABASE_URL: url, NODE_ENV: "production", SESSION_SECRET: "browser-test-session-secret", APP_URL: `http://127.0.0.1:${port}` },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATABASE_URL: url,
+      NODE_ENV: "production",
+      SESSION_SECRET: "browser-test-session-secret",
+      APP_URL: `http://127.0.0.1:${port}`,
+      ...(wf ? { TEMPORAL_ADDRESS: wf.backend.address, TEMPORAL_TASK_QUEUE: wf.backend.taskQueue } : {}),
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout!.on("data", (d) => (output += d));
@@ -69,6 +117,7 @@ export async function startApp(): Promise<App> {
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   } catch (e) {
     child.kill("SIGTERM");
+    await wf?.stop();
     throw e;
   }
   mkdirSync(SCREENSHOTS, { recursive: true });
@@ -94,6 +143,7 @@ export async function startApp(): Promise<App> {
       await b.close().catch(() => {});
       child.kill("SIGTERM");
       await new Promise((r) => (child.exitCode !== null ? r(null) : child.once("exit", r)));
+      await wf?.stop();
       await db.$disconnect();
       rmSync(path.dirname(file), { recursive: true, force: true });
     },
