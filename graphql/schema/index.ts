@@ -10,6 +10,7 @@ import "./target";
 import "./station";
 import "./alert";
 import "./alert-trend";
+import "./linkage-summary";
 import "./coverage";
 import "./user";
 // Workflows (issue 3): work plans, reporting cycles, inspections, linkage cases, and what they share.
