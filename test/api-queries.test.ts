@@ -31,6 +31,7 @@ const QUERIES: Record<string, string> = {
   "coverage matrix": `{
     coverageMatrix { elements rows { area { code name kind } cells { element stations status targets } stations status }
       totals { element areasRequired areasMet } } }`,
+  "alert summary": `{ alertSummary(from: "2000-01-01T00:00:00Z", to: "2100-01-01T00:00:00Z") { kind status count } }`,
   "targets with progress": `{
     targets { code measure task { code } responsibleDepartment { code } progress { value required percent status } } }`,
 };

@@ -5,7 +5,7 @@ import { AppError, notFound } from "../utils/errors";
 import { dateTime, msg, optionalText, parseInput, z } from "../utils/validation";
 import { recordAudit } from "./audit.server";
 import { requireDepartmentWriter, requireViewer, type Viewer } from "./viewer";
-import { ALERT_KINDS, keys, SEVERITIES } from "./vocabulary";
+import { ALERT_KINDS, ALERT_STATUSES, keys, SEVERITIES } from "./vocabulary";
 import { sqliteTime } from "../utils/time";
 
 export const recordAlertSchema = z.object({
@@ -62,11 +62,19 @@ export async function recordAlert(db: Db, viewer: Viewer | null, input: unknown,
   });
 }
 
-/** The raw aggregation behind the alert summary; also what the benchmark's SQL floor runs. */
+const quoted = (values: string[]) => values.map((v) => `'${v}'`).join(", ");
+
+/**
+ * The raw aggregation behind the alert summary; also what the benchmark's SQL floor runs. Naming every kind and status
+ * (closed vocabularies) lets SQLite seek one range of Alert(kind, status, occurredAt) per pair, in GROUP BY order,
+ * instead of sorting every alert in the window (docs/decisions/006-coverage-read-path.md).
+ */
 export const ALERT_SUMMARY_SQL = `
   SELECT kind, status, COUNT(*) AS count
     FROM Alert
-   WHERE occurredAt >= ? AND occurredAt < ?
+   WHERE kind IN (${quoted(Object.keys(ALERT_KINDS))})
+     AND status IN (${quoted(Object.keys(ALERT_STATUSES))})
+     AND occurredAt >= ? AND occurredAt < ?
    GROUP BY kind, status`;
 
 export async function alertSummary(db: Db, from: Date, to: Date) {

@@ -453,6 +453,9 @@ CREATE INDEX "Alert_stationId_occurredAt_idx" ON "Alert"("stationId", "occurredA
 CREATE INDEX "Alert_occurredAt_kind_status_idx" ON "Alert"("occurredAt", "kind", "status");
 
 -- CreateIndex
+CREATE INDEX "Alert_kind_status_occurredAt_idx" ON "Alert"("kind", "status", "occurredAt");
+
+-- CreateIndex
 CREATE UNIQUE INDEX "OutboxMessage_idempotencyKey_key" ON "OutboxMessage"("idempotencyKey");
 
 -- CreateIndex
