@@ -21,18 +21,25 @@ export interface ActivityDeps {
 type Arg<F> = F extends (db: Db, step: Step, snap: infer S) => unknown ? S : never;
 
 export function createActivities({ db, mailer, temporal }: ActivityDeps) {
+  // Sending after the state write: a retry skips the write (already applied) and sends only what is missing.
+  const sendAll = async (list: Notice[]) => {
+    for (const n of list) await sendNotice(db, mailer, n);
+  };
   return {
-    async notify(notice: Notice): Promise<number> {
-      return sendNotice(db, mailer, notice);
+    async mirrorWorkPlan(step: Step, snap: WorkPlanSnapshot, notices: Notice[] = []): Promise<boolean> {
+      const applied = await mirrorWorkPlan(db, step, snap);
+      await sendAll(notices);
+      return applied;
     },
-    async mirrorWorkPlan(step: Step, snap: WorkPlanSnapshot): Promise<boolean> {
-      return mirrorWorkPlan(db, step, snap);
+    async mirrorCycle(step: Step, snap: Arg<typeof mirrorCycle>, notices: Notice[] = []): Promise<boolean> {
+      const applied = await mirrorCycle(db, step, snap);
+      await sendAll(notices);
+      return applied;
     },
-    async mirrorCycle(step: Step, snap: Arg<typeof mirrorCycle>): Promise<boolean> {
-      return mirrorCycle(db, step, snap);
-    },
-    async mirrorReport(step: Step, snap: Arg<typeof mirrorReport>): Promise<boolean> {
-      return mirrorReport(db, step, snap);
+    async mirrorReport(step: Step, snap: Arg<typeof mirrorReport>, notices: Notice[] = []): Promise<boolean> {
+      const applied = await mirrorReport(db, step, snap);
+      await sendAll(notices);
+      return applied;
     },
     async fanOutReports(args: FanOutArgs): Promise<number> {
       const ctx = Context.current();
@@ -42,11 +49,15 @@ export function createActivities({ db, mailer, temporal }: ActivityDeps) {
     async consolidateCycle(period: string): Promise<string> {
       return consolidateCycle(db, period);
     },
-    async mirrorInspection(step: Step, snap: Arg<typeof mirrorInspection>): Promise<boolean> {
-      return mirrorInspection(db, step, snap);
+    async mirrorInspection(step: Step, snap: Arg<typeof mirrorInspection>, notices: Notice[] = []): Promise<boolean> {
+      const applied = await mirrorInspection(db, step, snap);
+      await sendAll(notices);
+      return applied;
     },
-    async mirrorLinkage(step: Step, snap: Arg<typeof mirrorLinkage>): Promise<boolean> {
-      return mirrorLinkage(db, step, snap);
+    async mirrorLinkage(step: Step, snap: Arg<typeof mirrorLinkage>, notices: Notice[] = []): Promise<boolean> {
+      const applied = await mirrorLinkage(db, step, snap);
+      await sendAll(notices);
+      return applied;
     },
   };
 }

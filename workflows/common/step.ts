@@ -1,5 +1,8 @@
 // Each workflow numbers its steps; the number and the workflow ID make the idempotency key of the mirror write
-// and of every notice sent at that step, so replays and retries land on the same keys.
+// and of every notice sent at that step, so replays and retries land on the same keys. A step's state write and its
+// notices go in one activity: one round trip per step, which is what the fan-out benchmark is most sensitive to.
+import type { Audience, Notice } from "../../app/models/workflows/notify.server";
+import type { TemplateName, TemplateParams } from "../../app/models/workflows/mail-templates";
 import { iso } from "./deadline";
 
 export interface Step {
@@ -26,3 +29,20 @@ export function stepCounter(workflowId: string) {
 
 /** A copy of the state as it is now (the workflow sandbox has no structuredClone). */
 export const snapshot = <T>(state: T): T => JSON.parse(JSON.stringify(state)) as T;
+
+/** A notice to send as part of a step; its idempotency key comes from the step. */
+export interface NoticeSpec {
+  template: TemplateName;
+  to: Audience[];
+  params?: TemplateParams;
+}
+
+export function notices(step: Step, base: TemplateParams, specs: NoticeSpec[]): Notice[] {
+  return specs.map((n, i) => ({
+    key: `${step.workflowId}/${step.step}/${n.template}/${i}`,
+    workflowId: step.workflowId,
+    template: n.template,
+    params: { ...base, ...n.params },
+    to: n.to,
+  }));
+}

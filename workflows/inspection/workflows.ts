@@ -3,13 +3,12 @@
 // inspector verifies or reopens; closes when every finding is closed. A recurring schedule starts the next one.
 import { allHandlersFinished, condition, ParentClosePolicy, setHandler, sleep, startChild } from "@temporalio/workflow";
 import type { Audience } from "../../app/models/workflows/notify.server";
-import type { TemplateName, TemplateParams } from "../../app/models/workflows/mail-templates";
 import { acts } from "../common/activities-proxy";
 import { endOfDay, morningBefore, shanghaiDayOf, watchDeadline } from "../common/deadline";
 import { getWaitingFor, type WaitingFor } from "../common/messages";
 import { onUpdate } from "../common/handlers";
 import { refuse } from "../common/refuse";
-import { snapshot, stepCounter } from "../common/step";
+import { notices, snapshot, stepCounter, type NoticeSpec } from "../common/step";
 import { inspectionWorkflowId } from "../ids";
 import { SEVERITIES, type Severity } from "../../app/models/vocabulary";
 import * as m from "./messages";
@@ -43,13 +42,10 @@ export async function inspectionWorkflow(input: m.InspectionInput): Promise<m.In
         : { what: `RECTIFY:${f.ordinal}`, zh: `整改问题${f.ordinal}`, en: `rectification of finding ${f.ordinal}`, who: input.unit.code, deadline: new Date(endOfDay(f.deadline!)).toISOString() });
     return concluded || s.status === "CLOSED" ? open : [{ what: "CONCLUDE_FIELDWORK", zh: "检查组完成现场检查", en: "the inspector to conclude the fieldwork", who: "INSPECTOR" }, ...open];
   };
-  const record = async (kind: string, actorId?: number | null, detail?: Record<string, unknown>) => {
+  const record = async (kind: string, actorId?: number | null, detail?: Record<string, unknown>, send: NoticeSpec[] = []) => {
     const step = nextStep(kind, actorId, detail);
-    await acts.mirrorInspection(step, { input, state: snapshot(s), waitingFor: waitingFor() });
-    return step.step;
+    await acts.mirrorInspection(step, { input, state: snapshot(s), waitingFor: waitingFor() }, notices(step, params, send));
   };
-  const notify = (stepNo: number, template: TemplateName, to: Audience[], extra: TemplateParams = {}) =>
-    acts.notify({ key: `${workflowId}/${stepNo}/${template}`, workflowId, template, params: { ...params, ...extra }, to });
   const findingParams = (f: m.Finding) => ({ n: f.ordinal, finding: f.description, severity: label(f.severity), due: f.deadline ?? "" });
   const today = () => shanghaiDayOf(Date.now());
   const finding = (ordinal: number) => s.findings[ordinal - 1] ?? refuse("BAD_INPUT", `没有问题${ordinal}`, `There is no finding ${ordinal}`);
@@ -66,8 +62,11 @@ export async function inspectionWorkflow(input: m.InspectionInput): Promise<m.In
         fire: async (point) => {
           const overdue = point === "OVERDUE";
           if (overdue) Object.assign(f, { overdue: true, escalatedAt: new Date().toISOString() });
-          const stepNo = await record(overdue ? "RECTIFICATION_OVERDUE" : "RECTIFICATION_REMIND", null, { ordinal: f.ordinal });
-          await notify(stepNo, overdue ? "RECTIFICATION_OVERDUE" : "RECTIFICATION_REMINDER", overdue ? [{ role: "STEERING_GROUP" }, inspector, unit] : [unit], findingParams(f));
+          await record(overdue ? "RECTIFICATION_OVERDUE" : "RECTIFICATION_REMIND", null, { ordinal: f.ordinal }, [
+            overdue
+              ? { template: "RECTIFICATION_OVERDUE", to: [{ role: "STEERING_GROUP" }, inspector, unit], params: findingParams(f) }
+              : { template: "RECTIFICATION_REMINDER", to: [unit], params: findingParams(f) },
+          ]);
         },
       });
       await condition(() => f.status === "CLOSED" || f.deadline !== due);
@@ -79,11 +78,8 @@ export async function inspectionWorkflow(input: m.InspectionInput): Promise<m.In
   onUpdate(m.addFinding, async ({ actorId, description, severity, requiresRectification, deadline }) => {
     const f: m.Finding = { ordinal: s.findings.length + 1, description, severity, requiresRectification, deadline: deadline ?? undefined, status: requiresRectification ? "OPEN" : "CLOSED", reopenCount: 0, overdue: false };
     s.findings.push(f);
-    const stepNo = await record("FINDING", actorId, { ordinal: f.ordinal });
-    if (requiresRectification) {
-      watches.push(watchFinding(f));
-      await notify(stepNo, "RECTIFICATION_REQUIRED", [unit], findingParams(f));
-    }
+    await record("FINDING", actorId, { ordinal: f.ordinal }, requiresRectification ? [{ template: "RECTIFICATION_REQUIRED", to: [unit], params: findingParams(f) }] : []);
+    if (requiresRectification) watches.push(watchFinding(f));
     return s;
   }, ({ requiresRectification, deadline }) => {
     if (s.status === "SCHEDULED") refuse("INVALID_STATE", "检查日期未到，不能记录问题", "The inspection has not started; no finding can be recorded yet");
@@ -116,8 +112,9 @@ export async function inspectionWorkflow(input: m.InspectionInput): Promise<m.In
     f.verifiedAt = new Date().toISOString();
     if (effective) f.status = "CLOSED";
     else Object.assign(f, { status: "REOPENED", reopenCount: f.reopenCount + 1, reopenReason: reason, deadline: newDeadline, overdue: false });
-    const stepNo = await record(effective ? "VERIFIED" : "REOPENED", actorId, { ordinal, reason });
-    if (!effective) await notify(stepNo, "RECTIFICATION_REOPENED", [unit], { ...findingParams(f), reason: reason ?? "" });
+    await record(effective ? "VERIFIED" : "REOPENED", actorId, { ordinal, reason }, effective ? [] : [
+      { template: "RECTIFICATION_REOPENED", to: [unit], params: { ...findingParams(f), reason: reason ?? "" } },
+    ]);
     return s;
   }, ({ ordinal, effective, reason, newDeadline }) => {
     if (finding(ordinal).status !== "RECTIFICATION_REPORTED") refuse("INVALID_STATE", "该问题尚未报送整改情况，不能核查", "This finding has no reported rectification to verify");
@@ -125,12 +122,11 @@ export async function inspectionWorkflow(input: m.InspectionInput): Promise<m.In
     if (!effective && (!newDeadline || newDeadline < today())) refuse("BAD_INPUT", "重新整改须设定不早于今天的新期限", "Reopening needs a new deadline that is not in the past");
   });
 
-  const scheduled = await record("SCHEDULE", input.openedBy, { date: input.date });
-  await notify(scheduled, "INSPECTION_NOTICE", [unit, inspector]);
+  await record("SCHEDULE", input.openedBy, { date: input.date }, [{ template: "INSPECTION_NOTICE", to: [unit, inspector] }]);
   const remindAt = morningBefore(input.date, input.leadDays);
   if (remindAt > Date.now()) {
     await sleep(remindAt - Date.now());
-    await notify(await record("REMIND"), "INSPECTION_REMINDER", [unit, inspector]);
+    await record("REMIND", null, undefined, [{ template: "INSPECTION_REMINDER", to: [unit, inspector] }]);
   }
   const start = Date.parse(`${input.date}T00:00:00+08:00`);
   if (start > Date.now()) await sleep(start - Date.now());
@@ -150,7 +146,7 @@ export async function inspectionWorkflow(input: m.InspectionInput): Promise<m.In
   await Promise.all(watches);
   s.status = "CLOSED";
   s.closedAt = new Date().toISOString();
-  await notify(await record("CLOSE"), "INSPECTION_CLOSED", [unit, inspector, { role: "STEERING_GROUP" }]);
+  await record("CLOSE", null, undefined, [{ template: "INSPECTION_CLOSED", to: [unit, inspector, { role: "STEERING_GROUP" }] }]);
   await condition(allHandlersFinished);
   return s;
 }

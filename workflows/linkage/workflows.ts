@@ -4,13 +4,13 @@
 // timestamped in workflow time so response times can be reported.
 import { allHandlersFinished, condition, setHandler } from "@temporalio/workflow";
 import type { Audience } from "../../app/models/workflows/notify.server";
-import type { TemplateName, TemplateParams } from "../../app/models/workflows/mail-templates";
+import type { TemplateParams } from "../../app/models/workflows/mail-templates";
 import { acts } from "../common/activities-proxy";
 import { iso, watchDeadline } from "../common/deadline";
 import { getWaitingFor, type WaitingFor } from "../common/messages";
 import { onUpdate } from "../common/handlers";
 import { refuse } from "../common/refuse";
-import { snapshot, stepCounter } from "../common/step";
+import { notices, snapshot, stepCounter, type NoticeSpec } from "../common/step";
 import { linkageWorkflowId } from "../ids";
 import * as m from "./messages";
 
@@ -37,13 +37,10 @@ export async function linkageCaseWorkflow(input: m.LinkageInput): Promise<m.Link
     if (s.status === "RESULT_RECORDED") return [{ what: "CLOSE_CASE", zh: "办结案件", en: "the case to be closed", who }];
     return [];
   };
-  const record = async (kind: string, actorId?: number | null, detail?: Record<string, unknown>) => {
+  const record = async (kind: string, actorId?: number | null, detail?: Record<string, unknown>, send: NoticeSpec[] = []) => {
     const step = nextStep(kind, actorId, detail);
-    await acts.mirrorLinkage(step, { input, state: snapshot(s), waitingFor: waitingFor() });
-    return step.step;
+    await acts.mirrorLinkage(step, { input, state: snapshot(s), waitingFor: waitingFor() }, notices(step, params, send));
   };
-  const notify = (stepNo: number, template: TemplateName, to: Audience[], extra: TemplateParams = {}) =>
-    acts.notify({ key: `${workflowId}/${stepNo}/${template}`, workflowId, template, params: { ...params, ...extra }, to });
 
   setHandler(getWaitingFor, waitingFor);
   onUpdate(m.respondToCase, async ({ actorId, note }) => {
@@ -65,17 +62,17 @@ export async function linkageCaseWorkflow(input: m.LinkageInput): Promise<m.Link
   });
   onUpdate(m.closeCase, async ({ actorId, summary }) => {
     Object.assign(s, { status: "CLOSED", closedAt: iso(Date.now()), closingSummary: summary });
-    const stepNo = await record("CLOSE", actorId);
-    await notify(stepNo, "LINKAGE_CLOSED", [enforcement, monitoring], {
-      violation: s.violationFound ? { zh: "是", en: "yes" } : { zh: "否", en: "no" }, action: s.actionTaken ?? "",
-    });
+    await record("CLOSE", actorId, undefined, [{
+      template: "LINKAGE_CLOSED", to: [enforcement, monitoring],
+      params: { violation: s.violationFound ? { zh: "是", en: "yes" } : { zh: "否", en: "no" }, action: s.actionTaken ?? "" },
+    }]);
     return s;
   }, () => {
     if (s.status === "CLOSED") refuse("INVALID_STATE", "案件已办结", "The case is already closed");
     if (s.status !== "RESULT_RECORDED") refuse("INVALID_STATE", "请先记录现场监测执法结果再办结", "Record the on-site enforcement result before closing");
   });
 
-  await notify(await record("OPEN", input.openedBy), "LINKAGE_OPENED", [enforcement, monitoring]);
+  await record("OPEN", input.openedBy, undefined, [{ template: "LINKAGE_OPENED", to: [enforcement, monitoring] }]);
   await watchDeadline({
     deadline,
     // Halfway through the response window: the plan asks for rapid response, so one reminder, early.
@@ -85,8 +82,9 @@ export async function linkageCaseWorkflow(input: m.LinkageInput): Promise<m.Link
     fire: async (point) => {
       const overdue = point === "OVERDUE";
       if (overdue) s.escalatedAt = iso(Date.now());
-      const stepNo = await record(overdue ? "ESCALATE" : "REMIND");
-      await notify(stepNo, overdue ? "LINKAGE_OVERDUE" : "LINKAGE_REMINDER", overdue ? [{ role: "STEERING_GROUP" }, enforcement] : [enforcement]);
+      await record(overdue ? "ESCALATE" : "REMIND", null, undefined, [
+        overdue ? { template: "LINKAGE_OVERDUE", to: [{ role: "STEERING_GROUP" }, enforcement] } : { template: "LINKAGE_REMINDER", to: [enforcement] },
+      ]);
     },
   });
   await condition(() => s.status === "CLOSED");

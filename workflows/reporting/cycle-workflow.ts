@@ -4,7 +4,7 @@ import { allHandlersFinished, condition, setHandler } from "@temporalio/workflow
 import { acts, fanOutActs } from "../common/activities-proxy";
 import { endOfDay } from "../common/deadline";
 import { getWaitingFor } from "../common/messages";
-import { stepCounter } from "../common/step";
+import { notices, stepCounter } from "../common/step";
 import { cycleWorkflowId } from "../ids";
 import { reportAccepted, type CycleInput } from "./messages";
 
@@ -30,11 +30,9 @@ export async function reportingCycleWorkflow(input: CycleInput): Promise<{ repor
   const report = await acts.consolidateCycle(input.period);
   status = "CLOSED";
   const closing = nextStep("CLOSE");
-  await acts.mirrorCycle(closing, { input, status, reportCount: total, consolidatedReport: report });
-  await acts.notify({
-    key: `${workflowId}/${closing.step}/CYCLE_CLOSED`, workflowId, template: "CYCLE_CLOSED",
-    params: { period: input.period, report }, to: [{ role: "STEERING_GROUP" }],
-  });
+  await acts.mirrorCycle(closing, { input, status, reportCount: total, consolidatedReport: report }, notices(closing, { period: input.period }, [
+    { template: "CYCLE_CLOSED", to: [{ role: "STEERING_GROUP" }], params: { report } },
+  ]));
   await condition(allHandlersFinished);
   return { reports: total };
 }

@@ -5,10 +5,9 @@ import { acts } from "../common/activities-proxy";
 import { endOfDay, morningBefore, watchDeadline } from "../common/deadline";
 import { getWaitingFor, type WaitingFor } from "../common/messages";
 import type { Audience } from "../../app/models/workflows/notify.server";
-import type { TemplateName, TemplateParams } from "../../app/models/workflows/mail-templates";
 import { onUpdate } from "../common/handlers";
 import { refuse } from "../common/refuse";
-import { snapshot, stepCounter } from "../common/step";
+import { notices, snapshot, stepCounter, type NoticeSpec } from "../common/step";
 import { reportWorkflowId } from "../ids";
 import * as m from "./messages";
 
@@ -30,13 +29,10 @@ export async function progressReportWorkflow(input: m.ReportInput): Promise<m.Re
       ...missing.map((x) => ({ what: "CONTRIBUTE", zh: `${x.name.zh}提供配合情况`, en: `${x.name.en} to contribute`, who: x.code, deadline: by })),
     ];
   };
-  const record = async (kind: string, actorId?: number | null, detail?: Record<string, unknown>) => {
+  const record = async (kind: string, actorId?: number | null, detail?: Record<string, unknown>, send: NoticeSpec[] = []) => {
     const step = nextStep(kind, actorId, detail);
-    await acts.mirrorReport(step, { input, state: snapshot(s), waitingFor: waitingFor() });
-    return step.step;
+    await acts.mirrorReport(step, { input, state: snapshot(s), waitingFor: waitingFor() }, notices(step, params, send));
   };
-  const notify = (stepNo: number, template: TemplateName, to: Audience[], extra: TemplateParams = {}) =>
-    acts.notify({ key: `${workflowId}/${stepNo}/${template}`, workflowId, template, params: { ...params, ...extra }, to });
   const open = () => s.status === "PENDING" || s.status === "RETURNED";
 
   setHandler(getWaitingFor, waitingFor);
@@ -60,7 +56,7 @@ export async function progressReportWorkflow(input: m.ReportInput): Promise<m.Re
   });
   onUpdate(m.returnReport, async ({ actorId, reason }) => {
     Object.assign(s, { status: "RETURNED", returnReason: reason, returnCount: s.returnCount + 1 });
-    await notify(await record("RETURN", actorId, { reason }), "REPORT_RETURNED", [lead], { reason });
+    await record("RETURN", actorId, { reason }, [{ template: "REPORT_RETURNED", to: [lead], params: { reason } }]);
     return s;
   }, ({ reason }) => {
     if (s.status !== "SUBMITTED") refuse("INVALID_STATE", "只能退回已提交待审核的报告", "Only a submitted report can be returned");
@@ -74,9 +70,10 @@ export async function progressReportWorkflow(input: m.ReportInput): Promise<m.Re
     if (s.status !== "SUBMITTED") refuse("INVALID_STATE", "只能审核通过已提交的报告", "Only a submitted report can be accepted");
   });
 
-  const opened = await record("OPEN");
-  await notify(opened, "REPORT_REQUESTED", [lead]);
-  for (const x of input.supporters) await notify(opened, "CONTRIBUTION_REQUESTED", [{ departmentId: x.departmentId }], { department: x.name });
+  await record("OPEN", null, undefined, [
+    { template: "REPORT_REQUESTED", to: [lead] },
+    ...input.supporters.map((x): NoticeSpec => ({ template: "CONTRIBUTION_REQUESTED", to: [{ departmentId: x.departmentId }], params: { department: x.name } })),
+  ]);
 
   await watchDeadline({
     deadline,
@@ -90,9 +87,8 @@ export async function progressReportWorkflow(input: m.ReportInput): Promise<m.Re
       const overdue = point === "OVERDUE";
       if (overdue) Object.assign(s, { overdue: true, escalatedAt: new Date().toISOString() });
       else s.remindedAt = new Date().toISOString();
-      const stepNo = await record(overdue ? "ESCALATE" : point);
       const template = overdue ? "REPORT_OVERDUE" : point === "DUE_TODAY" ? "REPORT_DUE_TODAY" : "REPORT_REMINDER";
-      await notify(stepNo, template, overdue ? [{ role: "STEERING_GROUP" }, lead] : [lead]);
+      await record(overdue ? "ESCALATE" : point, null, undefined, [{ template, to: overdue ? [{ role: "STEERING_GROUP" }, lead] : [lead] }]);
     },
   });
   await condition(() => s.status === "ACCEPTED");

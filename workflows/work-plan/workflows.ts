@@ -6,7 +6,7 @@ import { endOfDay, morningBefore, shanghaiDayOf, watchDeadline, type Point } fro
 import { getWaitingFor, type WaitingFor } from "../common/messages";
 import { onUpdate } from "../common/handlers";
 import { refuse } from "../common/refuse";
-import { snapshot, stepCounter } from "../common/step";
+import { notices, snapshot, stepCounter, type NoticeSpec } from "../common/step";
 import { workPlanWorkflowId } from "../ids";
 import * as m from "./messages";
 
@@ -26,19 +26,17 @@ export async function annualWorkPlanWorkflow(input: m.WorkPlanInput): Promise<m.
       .filter((x) => x.status === "OPEN")
       .map((x) => ({ what: `COMPLETE_MILESTONE:${x.ordinal}`, zh: `完成节点：${x.what}`, en: `milestone done: ${x.what}`, who: input.departmentCode, deadline: new Date(endOfDay(x.dueDate)).toISOString() }));
   };
-  const record = (kind: string, actorId?: number | null, detail?: Record<string, unknown>) => {
+  const record = async (kind: string, actorId?: number | null, detail?: Record<string, unknown>, send: NoticeSpec[] = []) => {
     const step = nextStep(kind, actorId, detail);
-    return { step, done: acts.mirrorWorkPlan(step, { input, state: snapshot(s), waitingFor: waitingFor() }) };
+    await acts.mirrorWorkPlan(step, { input, state: snapshot(s), waitingFor: waitingFor() }, notices(step, params, send));
   };
-  const notify = (stepNo: number, template: Parameters<typeof acts.notify>[0]["template"], to: Parameters<typeof acts.notify>[0]["to"], extra = {}) =>
-    acts.notify({ key: `${workflowId}/${stepNo}/${template}`, workflowId, template, params: { ...params, ...extra }, to });
 
   setHandler(getWaitingFor, waitingFor);
   const drafting = () => s.status === "DRAFTING" || s.status === "RETURNED";
 
   onUpdate(m.saveMilestones, async ({ actorId, milestones }) => {
     s.milestones = milestones.map((x, i) => ({ ...x, ordinal: i + 1, status: "OPEN", overdue: false }));
-    await record("SAVE_MILESTONES", actorId, { count: milestones.length }).done;
+    await record("SAVE_MILESTONES", actorId, { count: milestones.length });
     return s;
   }, ({ milestones }) => {
     if (!drafting()) refuse("INVALID_STATE", "计划已提交或已批准，不能再修改节点", "The plan is submitted or approved; its milestones cannot change");
@@ -50,9 +48,7 @@ export async function annualWorkPlanWorkflow(input: m.WorkPlanInput): Promise<m.
     s.status = "SUBMITTED";
     s.revision += 1;
     s.submittedAt = new Date().toISOString();
-    const { step, done } = record("SUBMIT", actorId, { revision: s.revision });
-    await done;
-    await notify(step.step, "WORKPLAN_SUBMITTED", [{ role: "STEERING_GROUP" }], { revision: s.revision });
+    await record("SUBMIT", actorId, { revision: s.revision }, [{ template: "WORKPLAN_SUBMITTED", to: [{ role: "STEERING_GROUP" }], params: { revision: s.revision } }]);
     return s;
   }, () => {
     if (s.status === "SUBMITTED") refuse("INVALID_STATE", "计划已提交，正在审核，不能重复提交", "The plan is already submitted and under review");
@@ -63,9 +59,7 @@ export async function annualWorkPlanWorkflow(input: m.WorkPlanInput): Promise<m.
   onUpdate(m.returnWorkPlan, async ({ actorId, reason }) => {
     s.status = "RETURNED";
     s.returnReason = reason;
-    const { step, done } = record("RETURN", actorId, { reason });
-    await done;
-    await notify(step.step, "WORKPLAN_RETURNED", [dept], { reason });
+    await record("RETURN", actorId, { reason }, [{ template: "WORKPLAN_RETURNED", to: [dept], params: { reason } }]);
     return s;
   }, ({ reason }) => {
     if (s.status !== "SUBMITTED") refuse("INVALID_STATE", "只能退回已提交待审核的计划", "Only a submitted plan can be returned");
@@ -75,9 +69,7 @@ export async function annualWorkPlanWorkflow(input: m.WorkPlanInput): Promise<m.
   onUpdate(m.approveWorkPlan, async ({ actorId }) => {
     s.status = "APPROVED";
     s.approvedAt = new Date().toISOString();
-    const { step, done } = record("APPROVE", actorId);
-    await done;
-    await notify(step.step, "WORKPLAN_APPROVED", [dept]);
+    await record("APPROVE", actorId, undefined, [{ template: "WORKPLAN_APPROVED", to: [dept] }]);
     return s;
   }, () => {
     if (s.status !== "SUBMITTED") refuse("INVALID_STATE", "只能批准已提交待审核的计划", "Only a submitted plan can be approved");
@@ -88,7 +80,7 @@ export async function annualWorkPlanWorkflow(input: m.WorkPlanInput): Promise<m.
     x.status = "DONE";
     x.completedAt = new Date().toISOString();
     x.completionNote = note;
-    await record("COMPLETE_MILESTONE", actorId, { ordinal, note }).done;
+    await record("COMPLETE_MILESTONE", actorId, { ordinal, note });
     return s;
   }, ({ ordinal }) => {
     if (s.status !== "APPROVED") refuse("INVALID_STATE", "计划批准后才能完成节点", "Milestones are tracked once the plan is approved");
@@ -97,9 +89,7 @@ export async function annualWorkPlanWorkflow(input: m.WorkPlanInput): Promise<m.
     if (x.status === "DONE") refuse("INVALID_STATE", "该节点已完成", "This milestone is already done");
   });
 
-  const opened = record("OPEN", input.openedBy, { dueDate: input.dueDate });
-  await opened.done;
-  await notify(opened.step.step, "WORKPLAN_OPENED", [dept]);
+  await record("OPEN", input.openedBy, { dueDate: input.dueDate }, [{ template: "WORKPLAN_OPENED", to: [dept] }]);
 
   // Submission deadline: reminders to the department, escalation to the steering group.
   await watchDeadline({
@@ -109,9 +99,9 @@ export async function annualWorkPlanWorkflow(input: m.WorkPlanInput): Promise<m.
     satisfied: () => s.status === "SUBMITTED",
     fire: async (point: Point) => {
       if (point === "OVERDUE") s.escalatedAt = new Date().toISOString();
-      const { step, done } = record(point === "OVERDUE" ? "ESCALATE" : "REMIND");
-      await done;
-      await notify(step.step, point === "OVERDUE" ? "WORKPLAN_OVERDUE" : "WORKPLAN_REMINDER", point === "OVERDUE" ? [{ role: "STEERING_GROUP" }, dept] : [dept]);
+      await record(point === "OVERDUE" ? "ESCALATE" : "REMIND", null, undefined, [
+        point === "OVERDUE" ? { template: "WORKPLAN_OVERDUE", to: [{ role: "STEERING_GROUP" }, dept] } : { template: "WORKPLAN_REMINDER", to: [dept] },
+      ]);
     },
   });
   await condition(() => s.status === "APPROVED");
@@ -128,11 +118,12 @@ export async function annualWorkPlanWorkflow(input: m.WorkPlanInput): Promise<m.
           const overdue = point === "OVERDUE";
           if (overdue) [x.overdue, x.escalatedAt] = [true, new Date().toISOString()];
           else x.remindedAt = new Date().toISOString();
-          const { step, done } = record(overdue ? "MILESTONE_OVERDUE" : "MILESTONE_REMIND", null, { ordinal: x.ordinal });
-          await done;
-          await notify(step.step, overdue ? "MILESTONE_OVERDUE" : "MILESTONE_REMINDER", overdue ? [{ role: "STEERING_GROUP" }, dept] : [dept], {
-            what: x.what, indicator: x.indicator, due: x.dueDate,
-          });
+          const milestone = { what: x.what, indicator: x.indicator, due: x.dueDate };
+          await record(overdue ? "MILESTONE_OVERDUE" : "MILESTONE_REMIND", null, { ordinal: x.ordinal }, [
+            overdue
+              ? { template: "MILESTONE_OVERDUE", to: [{ role: "STEERING_GROUP" }, dept], params: milestone }
+              : { template: "MILESTONE_REMINDER", to: [dept], params: milestone },
+          ]);
         },
       }),
     ),
@@ -140,7 +131,7 @@ export async function annualWorkPlanWorkflow(input: m.WorkPlanInput): Promise<m.
   await condition(() => s.milestones.every((x) => x.status === "DONE"));
   s.status = "COMPLETED";
   s.completedAt = new Date().toISOString();
-  await record("COMPLETE").done;
+  await record("COMPLETE");
   await condition(allHandlersFinished);
   return s;
 }
