@@ -1,6 +1,7 @@
 // `npm run bench [-- --scales city,province --iterations 20 --warmup 3 --only coverage --no-build]`
 // For each scale: make (or reuse) the registry file, start the real product on it, then time every case in
 // bench/cases.ts through the product and by raw SQL, and print one table at the end.
+import { cpus, loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
 import { benchCases, type BenchContext } from "./cases";
@@ -13,7 +14,7 @@ const { values: args } = parseArgs({
   options: {
     scales: { type: "string", default: SCALE_NAMES.join(",") },
     iterations: { type: "string", default: "20" },
-    warmup: { type: "string", default: "3" },
+    warmup: { type: "string", default: "5" },
     only: { type: "string" },
     "no-build": { type: "boolean", default: false },
     "generate-only": { type: "boolean", default: false },
@@ -78,3 +79,5 @@ for (const name of scales) {
 }
 
 console.log(`\n${table(results, warmup, iterations)}`);
+// Medians on a shared machine move with its load; print it so a reader can judge a run.
+console.log(`load average at the end: ${loadavg().map((l) => l.toFixed(2)).join(", ")} on ${cpus().length} cores`);
