@@ -30,6 +30,7 @@ function navFor(me: Me | null): { to: string; key: MessageKey }[] {
     items.push({ to: "/reports", key: "navReports" });
     items.push({ to: "/work-plans", key: "navWorkPlans" });
     items.push({ to: "/inspections", key: "navInspections" });
+    items.push({ to: "/linkage", key: "navLinkage" });
   }
   if (me?.role === "STEERING_GROUP") items.push({ to: "/admin/users", key: "navUsers" }, { to: "/admin/outbox", key: "navOutbox" });
   return items;

@@ -13,7 +13,7 @@ interface Linkage {
 export function LinkagePanel({ linkage, trendSvg, period, search }: { linkage: Linkage; trendSvg: string; period: { from: string; to: string }; search: string }) {
   const t = useT();
   return (
-    <Section id="linkage" title={`${t("linkageTitle")} · ${period.from} — ${period.to}`} actions={<><CsvLink href={`/export/alert-summary.csv${search}`} /><CsvLink href={`/export/alert-trend.csv${search}`} /></>}>
+    <Section id="linkage" title={`${t("linkageTitle")} · ${period.from} — ${period.to}`} actions={<><CsvLink href={`/export/alert-summary.csv${search}`} what={t("linkageByKind")} /><CsvLink href={`/export/alert-trend.csv${search}`} what={t("linkageTrend")} /></>}>
       <div className="stats" data-testid="linkage-stats">
         <Stat label={t("alerts")} value={<span data-testid="alerts-total">{linkage.total}</span>} />
         <Stat label={t("linkageOpen")} value={<span data-testid="alerts-open">{linkage.open}</span>} />

@@ -176,11 +176,12 @@ export function pageArgs(url: URL, size: number, prefix = ""): { first?: number;
   return after ? { first: size, after } : { first: size };
 }
 
-export function CsvLink({ href }: { href: string }) {
+export function CsvLink({ href, what }: { href: string; what?: string }) {
   const t = useT();
   return (
     <a className="btn btn-link" href={href} download>
       {t("exportCsv")}
+      {what ? ` · ${what}` : ""}
     </a>
   );
 }

@@ -52,7 +52,8 @@ export function WaitingFor({ items }: { items: Waiting[] }) {
         {items.map((w) => (
           <li key={w.what}>
             {t.lang === "en" ? w.en : w.zh}
-            {w.deadline ? ` · ${t("dueDate")} ${shanghaiDate(w.deadline)}` : ""}
+            {/* deadlines are the end of a day: show the day itself */}
+            {w.deadline ? ` · ${t("dueDate")} ${shanghaiDate(new Date(Date.parse(w.deadline) - 1).toISOString())}` : ""}
           </li>
         ))}
       </ul>

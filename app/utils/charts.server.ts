@@ -154,3 +154,18 @@ export function trendChart(opts: { title: string; months: string[]; raised: numb
     JSON.stringify(opts),
   );
 }
+
+export function barChart(opts: { title: string; labels: string[]; values: number[]; seriesName: string }) {
+  return render(
+    {
+      grid: { left: 40, right: 16, top: 20, bottom: 40 },
+      xAxis: { type: "category", data: opts.labels, axisLabel: { interval: 0, fontSize: 11 } },
+      yAxis: { type: "value", minInterval: 1 },
+      series: [{ name: opts.seriesName, type: "bar", data: opts.values, itemStyle: { color: "#1f4f8f" }, label: { show: true, position: "top", fontSize: 10 } }],
+    },
+    600,
+    240,
+    opts.title,
+    JSON.stringify(opts),
+  );
+}

@@ -163,3 +163,37 @@ describe("inspection: schedule, finding, rectification, verification", () => {
     await inspector.context.close();
   });
 });
+
+describe("linkage case: opened from an alert, answered, result recorded, closed; the public figures follow", () => {
+  it("runs through the pages", { timeout: 180_000 }, async () => {
+    const epb = await as("epb@daqing.example");
+    await epb.page.goto("/linkage");
+    const button = epb.page.locator("[data-testid=open-alerts] button").first();
+    const alertId = Number((await button.textContent())!.split("#").pop());
+    const id = `linkage-alert-${alertId}`;
+    await submitIntent(epb.page, (await button.textContent())!);
+    await eventually(epb.page, `/linkage/${id}`, "#respond");
+    await epb.page.getByLabel("说明").fill("已安排执法人员赴现场");
+    await submitIntent(epb.page, "响应");
+    await eventually(epb.page, `/linkage/${id}`, "#result");
+    await epb.page.getByLabel("发现违法").check();
+    await epb.page.getByLabel("操作").fill("责令停产整治，立案处罚");
+    await submitIntent(epb.page, "保存");
+    await eventually(epb.page, `/linkage/${id}`, "#close");
+    await epb.page.getByLabel("说明").fill("整治完成，复测达标");
+    await submitIntent(epb.page, "结案");
+    await eventually(epb.page, `/linkage/${id}`, '.page-header [data-status="CLOSED"]');
+    await app.shot(epb.page, "linkage-1-case-closed");
+    await epb.context.close();
+
+    // The public dashboard counts the case, as the database does.
+    const { page, context } = await app.newPage();
+    await page.goto("/");
+    const [row] = await app.db.$queryRawUnsafe<{ opened: bigint; violations: bigint }[]>(`SELECT COUNT(*) AS opened, SUM(CASE WHEN violationFound = 1 THEN 1 ELSE 0 END) AS violations FROM LinkageCase`);
+    expect(Number(await page.getByTestId("cases-opened").textContent())).toBe(Number(row.opened));
+    expect(Number(await page.getByTestId("cases-violations").textContent())).toBe(Number(row.violations));
+    expect(await page.getByTestId("cases-on-time").textContent()).toBe("100%");
+    await app.shot(page, "linkage-2-dashboard");
+    await context.close();
+  });
+});

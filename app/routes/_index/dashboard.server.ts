@@ -4,7 +4,7 @@ import { DAQING } from "../../models/target.server";
 import { ELEMENTS, ELEMENT_KEYS, type Element } from "../../models/vocabulary";
 import { langFromRequest, pick, translate, type Lang } from "../../i18n";
 import { gqlOrThrow } from "../../utils/graphql.server";
-import { coverageMap, stationsByElementChart, trendChart } from "../../utils/charts.server";
+import { barChart, coverageMap, stationsByElementChart, trendChart } from "../../utils/charts.server";
 import { SHANGHAI_OFFSET_MS } from "../../utils/time";
 
 export const DASHBOARD_QUERY = /* GraphQL */ `
@@ -18,6 +18,10 @@ export const DASHBOARD_QUERY = /* GraphQL */ `
     targets { code title titleEn dueDate measure task { code } progress { status percent value required summaryZh summaryEn } }
     alertSummary(from: $from, to: $to) { kind status count }
     alertTrend(from: $from, to: $to) { month raised closed }
+    linkageSummary(from: $from, to: $to) {
+      opened open closed answeredInTime answeredLate unansweredPastDeadline awaiting onTimeShare violations noViolation joint
+      responseTimes { bucket count } months { month opened closed }
+    }
   }
 `;
 
@@ -33,7 +37,19 @@ export interface DashboardData {
   targets: TargetRow[];
   alertSummary: { kind: string; status: string; count: number }[];
   alertTrend: { month: string; raised: number; closed: number }[];
+  linkageSummary: LinkageSummary;
 }
+
+export interface LinkageSummary {
+  opened: number; open: number; closed: number; answeredInTime: number; answeredLate: number; unansweredPastDeadline: number; awaiting: number;
+  onTimeShare: number | null; violations: number; noViolation: number; joint: number;
+  responseTimes: { bucket: string; count: number }[]; months: { month: string; opened: number; closed: number }[];
+}
+
+/** Response-time buckets of the linkage summary, [zh, en]. */
+export const RESPONSE_BUCKET_LABELS: Record<string, [string, string]> = {
+  H2: ["≤2小时", "≤2 h"], H12: ["2–12小时", "2–12 h"], H24: ["12–24小时", "12–24 h"], H48: ["24–48小时", "24–48 h"], OVER48: [">48小时", ">48 h"], NONE: ["尚未响应", "Not answered"],
+};
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
@@ -94,17 +110,17 @@ export async function dashboardFigures(request: Request) {
 
 export async function loadDashboard(request: Request) {
   const { trend, ...figures } = await dashboardFigures(request);
-  return { ...figures, charts: renderCharts(figures.lang, figures.rows, figures.byElement, trend) };
+  return { ...figures, charts: renderCharts(figures.lang, figures.rows, figures.byElement, trend, figures.linkage.cases) };
 }
 
 function linkageFigures(data: DashboardData) {
   const count = (status?: string, kind?: string) => sum(data.alertSummary.filter((r) => (!status || r.status === status) && (!kind || r.kind === kind)).map((r) => r.count));
   const total = count();
   const kinds = [...new Set(data.alertSummary.map((r) => r.kind))].map((k) => ({ kind: k, total: count(undefined, k), open: count("OPEN", k), inLinkage: count("IN_LINKAGE", k), closed: count("CLOSED", k) }));
-  return { total, open: count("OPEN"), inLinkage: count("IN_LINKAGE"), closed: count("CLOSED"), closedShare: total ? Math.round((count("CLOSED") / total) * 1000) / 10 : null, kinds, trend: data.alertTrend };
+  return { total, open: count("OPEN"), inLinkage: count("IN_LINKAGE"), closed: count("CLOSED"), closedShare: total ? Math.round((count("CLOSED") / total) * 1000) / 10 : null, kinds, trend: data.alertTrend, cases: data.linkageSummary };
 }
 
-function renderCharts(lang: Lang, rows: MatrixRow[], byElement: { element: Element; stations: number; automatic: number }[], trend: DashboardData["alertTrend"]) {
+function renderCharts(lang: Lang, rows: MatrixRow[], byElement: { element: Element; stations: number; automatic: number }[], trend: DashboardData["alertTrend"], cases: LinkageSummary) {
   const t = (k: Parameters<typeof translate>[1]) => translate(lang, k);
   const mapAreas = rows
     .filter((r) => r.area.kind !== "ZONE")
@@ -118,6 +134,7 @@ function renderCharts(lang: Lang, rows: MatrixRow[], byElement: { element: Eleme
   return {
     stations: stationsByElementChart({ title: t("chartTitle"), labels: byElement.map((e) => pick(lang, ELEMENTS[e.element])), stations: byElement.map((e) => e.stations), automatic: byElement.map((e) => e.automatic), seriesNames: [t("stations"), t("automatic")] }),
     map: coverageMap({ title: t("mapTitle"), areas: mapAreas, legendText: ["100%", "0%"] }),
+    responseTimes: barChart({ title: t("responseTimes"), labels: cases.responseTimes.map((b) => pick(lang, RESPONSE_BUCKET_LABELS[b.bucket], b.bucket)), values: cases.responseTimes.map((b) => b.count), seriesName: t("cases") }),
     trend: trendChart({ title: t("linkageTrend"), months: trend.map((m) => m.month), raised: trend.map((m) => m.raised), closed: trend.map((m) => m.closed), seriesNames: [t("raised"), t("closed")] }),
   };
 }

@@ -4,13 +4,14 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData, useLocation } from "@remix-run/react";
 import { CoverageMatrix } from "../../components/CoverageMatrix";
+import { LinkageCases } from "../../components/LinkageCases";
 import { LinkagePanel } from "../../components/LinkagePanel";
 import { RouteErrorBoundary } from "../../components/RouteErrorBoundary";
 import { TargetsTable } from "../../components/TargetsTable";
 import { CsvLink, Field, FilterForm, PageHeader, Section, SelectField, Stat } from "../../components/ui";
 import { pick, useT } from "../../i18n";
 import { AREA_KINDS, ELEMENTS, ELEMENT_KEYS } from "../../models/vocabulary";
-import { loadDashboard } from "./dashboard.server";
+import { loadDashboard, RESPONSE_BUCKET_LABELS } from "./dashboard.server";
 
 // Read-only and complete as server-rendered HTML (filters are a GET form, charts are SVG): no client JavaScript.
 export const handle = { hydrate: false };
@@ -63,6 +64,7 @@ export default function Dashboard() {
       </Section>
 
       <LinkagePanel linkage={d.linkage} trendSvg={d.charts.trend} period={d.period} search={q} />
+      <LinkageCases cases={d.linkage.cases} chartSvg={d.charts.responseTimes} labels={RESPONSE_BUCKET_LABELS} search={q} />
     </>
   );
 }

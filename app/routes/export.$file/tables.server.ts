@@ -4,7 +4,7 @@ import { langFromRequest, pick, translate, type Lang } from "../../i18n";
 import type { MessageKey } from "../../i18n/messages";
 import { gqlOrThrow } from "../../utils/graphql.server";
 import type { CsvValue } from "../../utils/csv.server";
-import { dashboardFigures } from "../_index/dashboard.server";
+import { dashboardFigures, RESPONSE_BUCKET_LABELS } from "../_index/dashboard.server";
 import { shanghaiDate, shanghaiDateTime, COVERAGE_STATUS, PROGRESS_STATUS } from "../../components/status";
 
 type Table = { header: string[]; rows: CsvValue[][] };
@@ -73,6 +73,20 @@ export const TABLES: Record<string, (request: Request) => Promise<Table>> = {
     const lang = langFromRequest(request);
     const f = await dashboardFigures(request);
     return { header: heads(lang, ["month", "raised", "closed"]), rows: f.trend.map((m) => [m.month, m.raised, m.closed]) };
+  },
+  async "linkage-cases"(request) {
+    const lang = langFromRequest(request);
+    const c = (await dashboardFigures(request)).linkage.cases;
+    return {
+      header: [translate(lang, "month"), translate(lang, "casesOpened"), translate(lang, "closed")],
+      rows: [
+        ...c.months.map((m) => [m.month, m.opened, m.closed]),
+        ...c.responseTimes.map((b) => [`${translate(lang, "responseTimes")}: ${pick(lang, RESPONSE_BUCKET_LABELS[b.bucket], b.bucket)}`, b.count, ""]),
+        [translate(lang, "onTimeShare"), c.onTimeShare ?? "", ""],
+        [translate(lang, "violationsFound"), c.violations, ""],
+        [translate(lang, "noViolation"), c.noViolation, ""],
+      ],
+    };
   },
   async stations(request) {
     const lang = langFromRequest(request);
