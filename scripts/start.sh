@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `npm start`: prepares a fresh clone (scripts/setup.sh), builds the app, then runs the Temporal dev server (unless
 # TEMPORAL_ADDRESS names a cluster), the workflow worker and the web app; waits until each is ready, prints the URLs,
-# and stops everything on Ctrl-C (or when any of them dies). See docs/decisions/004 and 006.
+# and stops everything on Ctrl-C (or when any of them dies). See docs/decisions/004 and 007.
 #   TEMPORAL_ADDRESS  use this cluster and start no server        TEMPORAL_HEADLESS=1  dev server without its web UI
 #   TEMPORAL_PORT     dev server port (7233)                      TEMPORAL_UI_PORT     its web UI port (8233)
 #   PORT              web app port (3000)                         SMTP_URL             send mail too (else outbox only)
