@@ -1,6 +1,6 @@
 // Registry cases: the coverage matrix and the alert summary, each over HTTP against the same raw aggregation
 // (COVERAGE_SQL, ALERT_SUMMARY_SQL) run on the same file with better-sqlite3.
-import { COVERAGE_SQL } from "../app/models/coverage.server";
+import { COVERAGE_FOR_AREAS_SQL, COVERAGE_SQL } from "../app/models/coverage.server";
 import { ALERT_SUMMARY_SQL } from "../app/models/alert.server";
 import { sqliteTime } from "../app/utils/time";
 import type { BenchCase, BenchContext } from "./cases";
@@ -29,6 +29,16 @@ export const COVERAGE_CELLS_QUERY = /* GraphQL */ `
         area { code name kind cityCode }
         cells { element stations automatic planned required status }
       }
+      totals { element stations automatic areasRequired areasMet }
+    }
+  }`;
+
+/** The city dashboard's question at any scale: Daqing only. The filter must reach the SQL, not follow it. */
+export const CITY_COVERAGE_QUERY = /* GraphQL */ `
+  query CityCoverage {
+    coverageMatrix(cityCode: "2306") {
+      elements
+      rows { area { code name kind cityCode } stations automatic planned required status }
       totals { element stations automatic areasRequired areasMet }
     }
   }`;
@@ -88,6 +98,20 @@ export const registryCases: BenchCase[] = [
       agree("active stations", sum(cells, (c) => c.stations), sum(counts, (r) => r[2]));
       agree("automatic stations", sum(cells, (c) => c.automatic), sum(counts, (r) => r[3]));
       agree("planned stations", sum(cells, (c) => c.planned), sum(counts, (r) => r[4]));
+    },
+  },
+  {
+    module: "registry",
+    operation: "coverage matrix, one city",
+    note: "product: POST /graphql coverageMatrix(cityCode: \"2306\"); floor: COVERAGE_SQL restricted to Daqing's area ids (raw rows)",
+    product: (ctx) => ctx.graphql<CoverageResult>(CITY_COVERAGE_QUERY),
+    floor: (ctx) => {
+      const ids = ctx.sql.prepare("SELECT json_group_array(id) FROM Area WHERE cityCode = '2306'").pluck().get();
+      return ctx.sql.prepare(COVERAGE_FOR_AREAS_SQL).raw().all(ids);
+    },
+    check: (product, floor) => {
+      const rows = (product as CoverageResult).coverageMatrix.rows;
+      agree("active stations in Daqing", sum(rows, (r) => sum(r.stations, Number)), sum(floor as CountRow[], (r) => r[2]));
     },
   },
   {

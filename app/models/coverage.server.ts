@@ -170,7 +170,7 @@ function matrixRow(area: AreaRow, columns: Column[]): CoverageRow {
 type CountsRow = [number, string, number, number, number];
 
 /** COVERAGE_SQL restricted to some areas (a JSON array of ids), so one city's matrix does not aggregate the nation. */
-const COVERAGE_FOR_AREAS_SQL = COVERAGE_SQL.replace("GROUP BY", "AND areaId IN (SELECT value FROM json_each(?))\n   GROUP BY");
+export const COVERAGE_FOR_AREAS_SQL = COVERAGE_SQL.replace("GROUP BY", "AND areaId IN (SELECT value FROM json_each(?))\n   GROUP BY");
 
 const AREAS_SQL = `SELECT id, code, name, nameEn, kind, cityCode FROM Area`;
 
