@@ -1,6 +1,7 @@
 // What the benchmark measures: a list of cases, each an operation done two ways on the same registry file — through
-// the running product (HTTP) and by raw SQL (the floor). Modules add their rows by exporting cases and listing them
-// here (e.g. the workflow fan-out in bench/workflows-fanout.ts, the dashboard page).
+// the running product (HTTP) and by the least work that gives the same answer (the floor, usually raw SQL). To add
+// rows, export a BenchCase[] from a module of your own (e.g. bench/workflows-fanout.ts, a dashboard page case using
+// ctx.get) and spread it into benchCases below; `npm run bench -- --only <text>` runs just the matching cases.
 import type Database from "better-sqlite3";
 import type { Scale, ScaleName } from "./scales";
 import { registryCases } from "./registry";
@@ -31,6 +32,9 @@ export interface BenchCase {
   product(ctx: BenchContext): Promise<unknown>;
   /** The same result by the least work possible: raw SQL on the same file. */
   floor(ctx: BenchContext): unknown;
+  /** Optional: run once per scale before timing (seed rows, start a worker); `after` undoes it, even on failure. */
+  before?(ctx: BenchContext): Promise<void>;
+  after?(ctx: BenchContext): Promise<void>;
   /** Optional: throw when product and floor disagree, so a fast wrong answer cannot pass. */
   check?(product: unknown, floor: unknown): void;
   /** One line printed under the table: what exactly each side does. */

@@ -66,8 +66,14 @@ for (const name of scales) {
   try {
     for (const c of todo) {
       const n = c.iterations ?? iterations;
-      if (c.check) c.check(await c.product(ctx), await c.floor(ctx));
-      const [p, f] = await timePair(() => c.product(ctx), () => c.floor(ctx), warmup, n);
+      await c.before?.(ctx);
+      let p, f;
+      try {
+        if (c.check) c.check(await c.product(ctx), await c.floor(ctx));
+        [p, f] = await timePair(() => c.product(ctx), () => c.floor(ctx), warmup, n);
+      } finally {
+        await c.after?.(ctx);
+      }
       const row: ResultRow = { scale: name, operation: c.operation, product: p, floor: f, note: c.note };
       results.push(row);
       log(`${name} ${c.operation}: product ${p.median.toFixed(2)} ms, floor ${f.median.toFixed(2)} ms (${(p.median / f.median).toFixed(2)}×)`);
