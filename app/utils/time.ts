@@ -5,6 +5,10 @@ export function shanghaiDay(d: Date): string {
   return new Date(d.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
 }
 
+export function shanghaiMonth(d: Date): number {
+  return new Date(d.getTime() + SHANGHAI_OFFSET_MS).getUTCMonth() + 1;
+}
+
 export function shanghaiYear(d: Date): number {
   return new Date(d.getTime() + SHANGHAI_OFFSET_MS).getUTCFullYear();
 }

@@ -70,6 +70,7 @@ export async function seedPlan(db: Db): Promise<void> {
         minPerArea: t.measure === "COVERAGE" ? t.minPerArea : null,
         recurrence: t.measure === "RECURRING" ? t.recurrence : null,
         minPerPeriod: t.measure === "RECURRING" ? t.minPerPeriod : null,
+        evidence: t.measure === "RECURRING" ? (t.evidence ?? "DUTY_RECORDS") : "DUTY_RECORDS",
       };
       await tx.target.upsert({ where: { code: t.code }, create: data, update: data });
     }

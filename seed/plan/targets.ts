@@ -181,6 +181,7 @@ export const targets: TargetSeed[] = [
     measure: "RECURRING",
     recurrence: "YEARLY",
     minPerPeriod: 1,
+    evidence: "ANNUAL_WORK_PLANS",
   },
   {
     code: "R-PROGRESS-REPORTING",
@@ -193,6 +194,7 @@ export const targets: TargetSeed[] = [
     measure: "RECURRING",
     recurrence: "PERIODIC",
     minPerPeriod: 1,
+    evidence: "REPORTING_CYCLES",
   },
   {
     code: "R-SUPERVISORY-INSPECTION",
@@ -205,5 +207,6 @@ export const targets: TargetSeed[] = [
     measure: "RECURRING",
     recurrence: "AS_NEEDED",
     minPerPeriod: 1,
+    evidence: "INSPECTIONS",
   },
 ];

@@ -47,7 +47,13 @@ export type TargetSeed =
       automaticOnly: boolean;
       minPerArea: number;
     })
-  | (TargetBase & { measure: "RECURRING"; recurrence: "YEARLY" | "PERIODIC" | "AS_NEEDED"; minPerPeriod: number })
+  | (TargetBase & {
+      measure: "RECURRING";
+      recurrence: "YEARLY" | "PERIODIC" | "AS_NEEDED";
+      minPerPeriod: number;
+      /** What counts as fulfilment: records of the duty (default), or the workflow that carries it out. */
+      evidence?: "DUTY_RECORDS" | "ANNUAL_WORK_PLANS" | "REPORTING_CYCLES" | "INSPECTIONS";
+    })
   | (TargetBase & { measure: "LINKAGE" })
   | (TargetBase & { measure: "MILESTONE" });
 

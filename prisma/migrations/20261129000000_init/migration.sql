@@ -133,6 +133,7 @@ CREATE TABLE "Target" (
     "minPerArea" INTEGER,
     "recurrence" TEXT,
     "minPerPeriod" INTEGER,
+    "evidence" TEXT NOT NULL DEFAULT 'DUTY_RECORDS',
     "achievedOn" DATETIME,
     CONSTRAINT "Target_planId_fkey" FOREIGN KEY ("planId") REFERENCES "Plan" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
     CONSTRAINT "Target_taskId_fkey" FOREIGN KEY ("taskId") REFERENCES "Task" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
