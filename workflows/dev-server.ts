@@ -4,9 +4,10 @@ import { spawn, type ChildProcess } from "node:child_process";
 import net from "node:net";
 import path from "node:path";
 import { Connection } from "@temporalio/client";
+import { env } from "../app/utils/env.server";
 
 /** The CLI from scripts/install-temporal.sh (see docs/decisions/004-temporal-binary-source.md). */
-export const TEMPORAL_CLI = process.env.TEMPORAL_CLI ?? path.resolve(".tools/python/bin/temporal");
+export const TEMPORAL_CLI = path.resolve(env.TEMPORAL_CLI);
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

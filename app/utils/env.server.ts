@@ -17,6 +17,9 @@ const schema = z.object({
   TEMPORAL_ADDRESS: z.string().default("127.0.0.1:7233"),
   TEMPORAL_NAMESPACE: z.string().default("default"),
   TEMPORAL_TASK_QUEUE: z.string().default("eco-monitoring"),
+  /** Paths of the Temporal CLI and the time-skipping test server; default: what scripts/install-temporal.sh installs. */
+  TEMPORAL_CLI: z.string().default(".tools/python/bin/temporal"),
+  TEMPORAL_TEST_SERVER: z.string().default(".tools/python/bin/temporal-test-server"),
   /** smtp://host:port for real mail; unset keeps every message in the local outbox only. */
   SMTP_URL: z.string().url().optional(),
   MAIL_FROM: z.string().default("生态环境监测网络建设 <noreply@eco-monitoring.daqing.local>"),

@@ -14,7 +14,12 @@ const SG = "steering@daqing.example";
 const EPB = "epb@daqing.example";
 const PLAN = `workflowId status revision returnReason escalatedAt milestones { ordinal what status overdue remindedAt escalatedAt } waitingFor { what who }`;
 const code = (r: { errors?: { extensions?: { code?: string } }[] }) => r.errors?.[0]?.extensions?.code;
-const call = (mutation: string, vars: Record<string, unknown>, as: string) => h.gql(`mutation { ${mutation} { ${PLAN} } }`.replace("mutation {", `mutation(${Object.keys(vars).map((k) => `$${k}: ${typeof vars[k] === "boolean" ? "Boolean" : k === "ms" ? "[MilestoneInput!]" : k === "ordinal" ? "Int" : "String"}!`).join(", ")}) {`), vars, as);
+/** Runs a work-plan mutation whose variables are declared from their values: $id, $ms (milestones), $ordinal, $a (boolean), others strings. */
+const call = (mutation: string, vars: Record<string, unknown>, as: string) => {
+  const type = (k: string) => (k === "ms" ? "[MilestoneInput!]!" : k === "ordinal" ? "Int!" : typeof vars[k] === "boolean" ? "Boolean!" : "String!");
+  const decl = Object.keys(vars).map((k) => `$${k}: ${type(k)}`).join(", ");
+  return h.gql(`mutation(${decl}) { ${mutation} { ${PLAN} } }`, vars, as);
+};
 
 describe("annual work plan", () => {
   it("is drafted, returned with a reason, approved, and its milestones reminded and escalated", async () => {

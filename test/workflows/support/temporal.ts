@@ -6,12 +6,13 @@ import type { Client } from "@temporalio/client";
 import { TestWorkflowEnvironment } from "@temporalio/testing";
 import { bundleWorkflowCode, NativeConnection, Runtime, Worker, DefaultLogger, type WorkflowBundleWithSourceMap } from "@temporalio/worker";
 import type { Db } from "../../../app/utils/db.server";
+import { env } from "../../../app/utils/env.server";
 import type { Mailer } from "../../../app/utils/mailer.server";
 import { createActivities } from "../../../workflows/activities";
 import { workflowsPath } from "../../../workflows/worker";
 
 export { freePort, startDevServer, waitForServer } from "../../../workflows/dev-server";
-export const TEST_SERVER = process.env.TEMPORAL_TEST_SERVER ?? path.resolve(".tools/python/bin/temporal-test-server");
+export const TEST_SERVER = path.resolve(env.TEMPORAL_TEST_SERVER);
 
 // The SDK's per-task logging drowns the test output; warnings and errors still show.
 try {
@@ -37,17 +38,11 @@ export async function createWorker(o: { connection: NativeConnection; client: Cl
   });
 }
 
-/** Polls until `check` returns a value (or stops throwing); the test's own timeout bounds the wait. */
+/** Polls until `check` returns a truthy value (a throw counts as not yet); the test's own timeout bounds the wait. */
 export async function eventually<T>(check: () => Promise<T | null | undefined | false>, intervalMs = 100): Promise<T> {
-  let last: unknown;
   for (;;) {
-    try {
-      const v = await check();
-      if (v) return v;
-    } catch (e) {
-      last = e;
-    }
+    const v = await check().catch(() => null);
+    if (v) return v;
     await new Promise((r) => setTimeout(r, intervalMs));
-    if (last && (last as { fatal?: boolean }).fatal) throw last;
   }
 }
