@@ -25,6 +25,7 @@ const AREA_QUERY = /* GraphQL */ `
       totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { node { ${ALERT_FIELDS} } }
     }
     alertTrend(areaCode: $code, from: $from, to: $to) { month raised closed }
+    linkageSummary(areaCode: $code, from: $from, to: $to) { opened open onTimeShare violations }
   }
 `;
 
@@ -35,6 +36,7 @@ interface AreaData {
   stations: Conn<StationView>;
   alerts: Conn<AlertView>;
   alertTrend: { month: string; raised: number; closed: number }[];
+  linkageSummary: { opened: number; open: number; onTimeShare: number | null; violations: number };
 }
 
 const prefixed = (p: string, a: Record<string, unknown>) => Object.fromEntries(Object.entries(a).map(([k, v]) => [`${p}${k[0].toUpperCase()}${k.slice(1)}`, v]));
@@ -76,6 +78,8 @@ export default function AreaPage() {
         <Stat label={t("stations")} value={<span data-testid="area-stations-total">{d.stations.totalCount}</span>} />
         <Stat label={t("alerts")} value={<span data-testid="area-alerts-total">{d.alerts.totalCount}</span>} />
         <Stat label={`${t("raised")} ${d.period.from} — ${d.period.to}`} value={trendTotal} />
+        <Stat label={t("casesOpened")} value={<span data-testid="area-cases-opened">{d.linkageSummary.opened}</span>} hint={`${t("casesOpen")} ${d.linkageSummary.open}`} />
+        <Stat label={t("onTimeShare")} value={d.linkageSummary.onTimeShare === null ? "—" : `${d.linkageSummary.onTimeShare}%`} />
       </div>
       <Section id="area-coverage" title={t("areaCoverage")}>
         <DataTable

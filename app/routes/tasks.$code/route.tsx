@@ -11,6 +11,7 @@ import { ErrorNotice, Notice, PageHeader, Section, SelectField, StatusPill, Subm
 import { nameOf, pick, titleOf, useT } from "../../i18n";
 import { ASSIGNMENT_ROLES, TASK_STATUSES, type AssignmentRole, type TaskStatus } from "../../models/vocabulary";
 import { gql, gqlOrThrow } from "../../utils/graphql.server";
+import { TaskWorkflowItems, taskWorkflowItems } from "./workflow-items";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.task.code} ${data.task.title}` : "Task" }];
 
@@ -42,10 +43,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // The change history is for signed-in readers only: ask for it when a session cookie came along, and read the
   // page without it when the API says no.
   const history = (request.headers.get("Cookie") ?? "").includes("__eco_session=");
-  const r = await gql<TaskData>(request, TASK_QUERY, { code: params.code, history });
-  if (r.ok) return json(r.data);
-  if (r.error.code === "UNAUTHENTICATED" && r.data?.task) return json({ task: r.data.task } as TaskData);
-  return json(await gqlOrThrow<TaskData>(request, TASK_QUERY, { code: params.code, history: false }));
+  const [r, work] = await Promise.all([gql<TaskData>(request, TASK_QUERY, { code: params.code, history }), history ? taskWorkflowItems(request, params.code!) : null]);
+  if (r.ok) return json({ ...r.data, work });
+  if (r.error.code === "UNAUTHENTICATED" && r.data?.task) return json({ task: r.data.task, work: null } as TaskData & { work: null });
+  return json({ ...(await gqlOrThrow<TaskData>(request, TASK_QUERY, { code: params.code, history: false })), work: null });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -55,7 +56,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function TaskPage() {
-  const { task, changeHistory } = useLoaderData<typeof loader>();
+  const { task, changeHistory, work } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const root = useRouteLoaderData("root") as { me: Me | null } | undefined;
   const t = useT();
@@ -97,6 +98,7 @@ export default function TaskPage() {
           {result?.ok ? <Notice>{t("saved")}</Notice> : null}
         </Section>
       ) : null}
+      {work ? <TaskWorkflowItems items={work} /> : null}
       <Section id="history" title={t("changeHistory")}>
         {changeHistory ? <ChangeHistory events={changeHistory.edges.map((e) => e.node)} /> : <p className="muted">{t("historySignIn")}</p>}
       </Section>
