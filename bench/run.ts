@@ -70,13 +70,16 @@ for (const name of scales) {
       let p, f;
       try {
         if (c.check) c.check(await c.product(ctx), await c.floor(ctx));
-        [p, f] = await timePair(() => c.product(ctx), () => c.floor(ctx), warmup, n);
+        [p, f] = await timePair({ run: () => c.product(ctx), extraCpuMs: product.cpuMs }, { run: () => c.floor(ctx) }, warmup, n);
       } finally {
         await c.after?.(ctx);
       }
       const row: ResultRow = { scale: name, operation: c.operation, product: p, floor: f, note: c.note };
       results.push(row);
-      log(`${name} ${c.operation}: product ${p.median.toFixed(2)} ms, floor ${f.median.toFixed(2)} ms (${(p.median / f.median).toFixed(2)}×)`);
+      log(
+        `${name} ${c.operation}: product ${p.median.toFixed(2)} ms, floor ${f.median.toFixed(2)} ms (${(p.median / f.median).toFixed(2)}×); ` +
+          `CPU ${p.cpu.toFixed(1)} / ${f.cpu.toFixed(1)} ms (${(p.cpu / f.cpu).toFixed(2)}×)`,
+      );
     }
   } finally {
     sql.close();

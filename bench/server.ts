@@ -2,6 +2,7 @@
 // DATABASE_URL pointing at a bench registry. The benchmark talks to it over HTTP like any client would.
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 
@@ -23,7 +24,28 @@ async function freePort(): Promise<number> {
 
 export interface RunningProduct {
   baseUrl: string;
+  /** CPU ms the server process has used so far, all threads (Linux /proc; 0 elsewhere). */
+  cpuMs(): number;
   stop(): Promise<void>;
+}
+
+const TICK_MS = (() => {
+  try {
+    return 1000 / Number(execFileSync("getconf", ["CLK_TCK"]).toString().trim());
+  } catch {
+    return 10;
+  }
+})();
+
+function processCpuMs(pid: number): number {
+  try {
+    // Fields after the command name: state is field 3, utime 14 and stime 15 (in clock ticks).
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+  } catch {
+    return 0;
+  }
 }
 
 const children = new Set<ChildProcess>();
@@ -72,7 +94,7 @@ export async function startProduct(databaseFile: string): Promise<RunningProduct
       });
       if (res.ok) {
         await res.arrayBuffer();
-        return { baseUrl, stop };
+        return { baseUrl, stop, cpuMs: () => processCpuMs(child.pid!) };
       }
     } catch {
       // not listening yet
