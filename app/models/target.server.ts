@@ -27,6 +27,11 @@ export async function targetProgress(db: Db, targets: TargetRow[], now = new Dat
   const year = shanghaiYear(now);
   const yearStart = new Date(`${year}-01-01T00:00:00+08:00`);
 
+  // One grouped count for every duty-record target, not one query per target.
+  const dutyCounts = new Map(
+    (await db.dutyRecord.groupBy({ by: ["targetId"], where: { occurredOn: { gte: yearStart } }, _count: { _all: true } })).map((g) => [g.targetId, g._count._all]),
+  );
+
   for (const t of targets) {
     const overdue = !!t.dueDate && t.dueDate.getTime() < now.getTime();
     if (t.measure === "COVERAGE") {
@@ -55,7 +60,7 @@ export async function targetProgress(db: Db, targets: TargetRow[], now = new Dat
         progress(have, need, overdue, `${have}/${need} 已覆盖${gap.length ? `；未覆盖：${gap.join("、")}` : ""}`, `${have} of ${need} covered${gap.length ? `; missing: ${gap.length} area(s)` : ""}`),
       );
     } else if (t.measure === "RECURRING") {
-      const e = await recurringEvidence(db, t, year, yearStart, now);
+      const e = await recurringEvidence(db, t, year, yearStart, now, dutyCounts.get(t.id) ?? 0);
       out.set(t.id, progress(Math.min(e.have, e.need), e.need, false, e.zh, e.en));
     } else if (t.measure === "LINKAGE") {
       const opened = { openedAt: { gte: yearStart }, area: { cityCode: DAQING } };
@@ -80,7 +85,7 @@ function progress(value: number, required: number, overdue: boolean, summaryZh: 
 }
 
 /** How many fulfilments a recurring duty has this year, and how many it needs, from the evidence it names. */
-async function recurringEvidence(db: Db, t: TargetRow, year: number, yearStart: Date, now: Date) {
+async function recurringEvidence(db: Db, t: TargetRow, year: number, yearStart: Date, now: Date, dutyRecords: number) {
   const min = t.minPerPeriod ?? 1;
   switch (t.evidence) {
     case "ANNUAL_WORK_PLANS": {
@@ -102,7 +107,7 @@ async function recurringEvidence(db: Db, t: TargetRow, year: number, yearStart: 
       return { have: held, need: min, zh: `${year}年已开展${held}次专项督导检查`, en: `${held} supervisory inspection(s) in ${year}` };
     }
     default: {
-      const count = await db.dutyRecord.count({ where: { targetId: t.id, occurredOn: { gte: yearStart } } });
+      const count = dutyRecords;
       return { have: count, need: min, zh: `${year}年已记录${count}次，要求至少${min}次`, en: `${count} recorded in ${year}, at least ${min} required` };
     }
   }

@@ -2,10 +2,11 @@
 import { copyFileSync, mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { inject } from "vitest";
 import { createDb, type Db } from "../../app/utils/db.server";
 
 export function createTestDb(): { db: Db; file: string; url: string } {
-  const base = process.env.TEST_BASE_DB ?? path.resolve("test-results/base.db");
+  const base = inject("baseDb");
   const dir = mkdtempSync(path.join(os.tmpdir(), "eco-test-"));
   const file = path.join(dir, "test.db");
   copyFileSync(base, file);
