@@ -23,7 +23,9 @@ export async function gql<T>(request: Request, query: string, variables: Record<
   const cookie = request.headers.get("Cookie");
   if (cookie) headers.cookie = cookie;
   const res = await yoga.fetch("http://internal/graphql", { method: "POST", headers, body: JSON.stringify({ query, variables }) }, {});
-  const body = (await res.json()) as RawResult<T>;
+  // Decode the whole body at once: decoding chunk by chunk can split a multi-byte character (seen as U+FFFD in
+  // Chinese error messages).
+  const body = JSON.parse(new TextDecoder("utf-8").decode(await res.arrayBuffer())) as RawResult<T>;
   const first = body.errors?.[0];
   if (!first) return { ok: true, data: body.data as T };
   const ext = first.extensions ?? {};
