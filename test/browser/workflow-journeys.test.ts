@@ -64,6 +64,10 @@ describe("progress report: submit, return with a reason, resubmit, accept", () =
     await water.context.close();
 
     const epb = await as("epb@daqing.example");
+    // The department's workspace lists the report it owes.
+    await epb.page.goto("/workspace");
+    expect(await epb.page.locator(`[data-testid=my-reports] a[href="/reports/${id}"]`).count()).toBe(1);
+    await app.shot(epb.page, "report-2b-department-workspace");
     await epb.page.goto(`/reports/${id}`);
     await epb.page.getByLabel("推进落实情况").fill("已完成城市区域声环境监测点位布设，监测结果按季度公布。");
     await submitIntent(epb.page, "提交");
@@ -123,6 +127,12 @@ describe("annual work plan: draft, save, submit, approve", () => {
     expect(await statusOf(steering.page)).toBe("APPROVED");
     await app.shot(steering.page, "workplan-2-approved");
     expect((await app.db.annualWorkPlan.findUniqueOrThrow({ where: { workflowId: id } })).status).toBe("APPROVED");
+    // Every notice went to the outbox, which the steering group reads in the app.
+    await steering.page.goto("/admin/outbox?toEmail=epb%40daqing.example");
+    const sent = await app.db.outboxMessage.count({ where: { toEmail: "epb@daqing.example" } });
+    expect(sent).toBeGreaterThan(0);
+    expect(await steering.page.locator("[data-testid=outbox] tbody tr").count()).toBe(Math.min(sent, 200));
+    await app.shot(steering.page, "outbox");
     await epb.context.close();
     await steering.context.close();
   });
