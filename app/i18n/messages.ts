@@ -136,6 +136,7 @@ export const messages = {
   respond: ["响应", "Respond"],
   closeCase: ["结案", "Close the case"],
   navLinkage: ["测管联动", "Linkage"],
+  nextDeadline: ["下一期限 / 逾期", "Next deadline / overdue"],
   // workflows
   waitingFor: ["等待", "Waiting for"],
   timeline: ["流程记录", "Steps"],

@@ -3,11 +3,12 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { RouteErrorBoundary } from "../components/RouteErrorBoundary";
-import { PROGRESS_STATUS, TASK_STATUS_TONE } from "../components/status";
+import { PROGRESS_STATUS, shanghaiDate, TASK_STATUS_TONE } from "../components/status";
 import { CsvLink, EmptyState, FilterForm, PageHeader, Section, SelectField, StatusPill } from "../components/ui";
 import { nameOf, pick, titleOf, useT } from "../i18n";
 import { ASSIGNMENT_ROLES, TASK_STATUSES, type TaskStatus } from "../models/vocabulary";
 import { gqlOrThrow } from "../utils/graphql.server";
+import { planDeadlines } from "./tasks.$code/workflow-items";
 
 export const meta: MetaFunction = () => [{ title: "方案总览 / The plan at a glance" }];
 
@@ -43,8 +44,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const departmentCode = sp.get("department") || null;
   const role = sp.get("role") && sp.get("role")! in ASSIGNMENT_ROLES ? sp.get("role") : null;
   const status = sp.get("status") && sp.get("status")! in TASK_STATUSES ? sp.get("status") : null;
-  const data = await gqlOrThrow<PlanData>(request, PLAN_QUERY, { departmentCode, role, status });
-  return json({ ...data, filters: { department: departmentCode ?? "", role: role ?? "", status: status ?? "" } });
+  const signedIn = (request.headers.get("Cookie") ?? "").includes("__eco_session=");
+  const [data, deadlines] = await Promise.all([gqlOrThrow<PlanData>(request, PLAN_QUERY, { departmentCode, role, status }), signedIn ? planDeadlines(request) : null]);
+  return json({ ...data, deadlines, filters: { department: departmentCode ?? "", role: role ?? "", status: status ?? "" } });
 }
 
 export default function PlanPage() {
@@ -82,6 +84,7 @@ export default function PlanPage() {
                     <th scope="col">{t("supportDepts")}</th>
                     <th scope="col">{t("status")}</th>
                     <th scope="col">{t("targets")}</th>
+                    {d.deadlines ? <th scope="col">{t("nextDeadline")}</th> : null}
                   </tr>
                 </thead>
                 <tbody>
@@ -98,6 +101,12 @@ export default function PlanPage() {
                           </div>
                         ))}
                       </td>
+                      {d.deadlines ? (
+                        <td data-testid={`deadline-${x.code}`}>
+                          {shanghaiDate(d.deadlines[x.code]?.next) || "—"}
+                          {d.deadlines[x.code]?.overdue ? <> <StatusPill tone="bad" label={`${t("overdue")} ${d.deadlines[x.code].overdue}`} /></> : null}
+                        </td>
+                      ) : null}
                     </tr>
                   ))}
                 </tbody>

@@ -10,7 +10,7 @@ import { gql } from "../../utils/graphql.server";
 const QUERY = /* GraphQL */ `
   query TaskWork {
     workPlans { workflowId year status department { code name nameEn } milestones { ordinal taskCode what dueDate status overdue } }
-    reportingCycles { period reports { workflowId status late overdue submittedAt task { code } department { code name nameEn } } }
+    reportingCycles { period status dueDate reports { workflowId status late overdue submittedAt task { code } department { code name nameEn } } }
     inspections { workflowId title status scheduledFor taskCodes inspectedDepartment { name nameEn } area { name nameEn } }
   }
 `;
@@ -18,7 +18,7 @@ const QUERY = /* GraphQL */ `
 type Unit = { code?: string; name: string; nameEn: string };
 interface Data {
   workPlans: { workflowId: string; year: number; status: string; department: Unit; milestones: { ordinal: number; taskCode: string | null; what: string; dueDate: string; status: string; overdue: boolean }[] }[];
-  reportingCycles: { period: string; reports: { workflowId: string; status: string; late: boolean; overdue: boolean; submittedAt: string | null; task: { code: string }; department: Unit }[] }[];
+  reportingCycles: { period: string; status: string; dueDate: string; reports: { workflowId: string; status: string; late: boolean; overdue: boolean; submittedAt: string | null; task: { code: string }; department: Unit }[] }[];
   inspections: { workflowId: string; title: string; status: string; scheduledFor: string; taskCodes: string[]; inspectedDepartment: Unit | null; area: Unit | null }[];
 }
 
@@ -63,4 +63,26 @@ export function TaskWorkflowItems({ items }: { items: NonNullable<Awaited<Return
       </Section>
     </>
   );
+}
+
+/** For the plan at a glance: each task's next deadline and how many of its reports and milestones are overdue. */
+export async function planDeadlines(request: Request): Promise<Record<string, { next: string | null; overdue: number }> | null> {
+  const r = await gql<Data>(request, QUERY);
+  if (!r.ok) return null;
+  const out: Record<string, { next: string | null; overdue: number }> = {};
+  const at = (code: string) => (out[code] ??= { next: null, overdue: 0 });
+  const due = (code: string, when: string) => {
+    const x = at(code);
+    if (!x.next || when < x.next) x.next = when;
+  };
+  for (const c of r.data.reportingCycles)
+    for (const rep of c.reports) {
+      if (rep.status === "PENDING" || rep.status === "RETURNED") due(rep.task.code, c.dueDate);
+      if (rep.overdue && rep.status !== "ACCEPTED") at(rep.task.code).overdue++;
+    }
+  for (const p of r.data.workPlans) for (const m of p.milestones) if (m.taskCode && m.status !== "DONE") {
+    due(m.taskCode, m.dueDate);
+    if (m.overdue) at(m.taskCode).overdue++;
+  }
+  return out;
 }
