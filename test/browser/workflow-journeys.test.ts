@@ -50,6 +50,9 @@ describe("progress report: submit, return with a reason, resubmit, accept", () =
     await submitIntent(steering.page, "启动报送周期");
     await eventually(steering.page, `/reports/cycles/${period}`, `a[href="/reports/${id}"]`);
     await app.shot(steering.page, "report-1-cycle-opened");
+    // The plan at a glance now shows the task's next deadline.
+    await steering.page.goto("/plan");
+    expect(await steering.page.getByTestId("deadline-1.4").textContent()).toContain(day(14));
 
     // Another department cannot submit 市环保局's report: the API's message, nothing changed.
     const water = await as("water@daqing.example");
