@@ -2,6 +2,8 @@
 // floor), in the same run on the same server; and the client JavaScript the page makes the browser load.
 //   import { dashboardCases } from "./dashboard";  then  benchCases = [...registryCases, ...dashboardCases]
 //   import { pageClientJs } from "./dashboard";    then  await pageClientJs(baseUrl, "/") → { files, bytes, gzipBytes }
+// Both sides run on the product's server (the floor is GraphQL over HTTP, not SQL): when timing CPU, give the floor
+// side the server's CPU too (`{ run: () => c.floor(ctx), extraCpuMs: product.cpuMs }`), or its CPU ratio is inflated.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
