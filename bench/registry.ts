@@ -1,6 +1,8 @@
 // Registry cases: the coverage matrix and the alert summary, each over HTTP against the same raw aggregation
-// (COVERAGE_SQL, ALERT_SUMMARY_SQL) run on the same file with better-sqlite3.
-import { COVERAGE_FOR_AREAS_SQL, COVERAGE_SQL } from "../app/models/coverage.server";
+// (COVERAGE_SQL, ALERT_SUMMARY_SQL) run on the same file with better-sqlite3. The product reads coverage from the
+// StationCount rollup; its floor stays the GROUP BY over Station (what a system without the rollup must do), and a
+// second row sets the same request against reading the rollup itself (docs/decisions/009-station-count-rollup.md).
+import { COVERAGE_FOR_AREAS_SQL, COVERAGE_ROLLUP_JSON_SQL, COVERAGE_SQL } from "../app/models/coverage.server";
 import { ALERT_SUMMARY_SQL } from "../app/models/alert.server";
 import { sqliteTime } from "../app/utils/time";
 import type { BenchCase, BenchContext } from "./cases";
@@ -62,6 +64,8 @@ type CountRow = [number, string, number, number, number];
 
 /** Raw mode (tuples, not objects): the cheapest way better-sqlite3 hands over rows, and what the product's read path uses. */
 const coverageFloor = (ctx: BenchContext) => ctx.sql.prepare(COVERAGE_SQL).raw().all();
+/** The least work once the counts are maintained: the product's own read of the rollup (one JSON text of tuples, parsed). */
+const rollupFloor = (ctx: BenchContext) => JSON.parse(ctx.sql.prepare(COVERAGE_ROLLUP_JSON_SQL).pluck().get() as string) as unknown[];
 
 function sum<T>(rows: T[], pick: (r: T) => number | bigint): number {
   return rows.reduce((n, r) => n + Number(pick(r)), 0);
@@ -71,20 +75,30 @@ function agree(what: string, product: number, floor: number) {
   if (product !== floor) throw new Error(`${what}: product says ${product}, floor says ${floor}`);
 }
 
+function checkCoverage(product: unknown, floor: unknown) {
+  const rows = (product as CoverageResult).coverageMatrix.rows;
+  const counts = floor as CountRow[];
+  agree("active stations", sum(rows, (r) => sum(r.stations, Number)), sum(counts, (r) => r[2]));
+  agree("automatic stations", sum(rows, (r) => sum(r.automatic, Number)), sum(counts, (r) => r[3]));
+  agree("planned stations", sum(rows, (r) => sum(r.planned, Number)), sum(counts, (r) => r[4]));
+}
+
 export const registryCases: BenchCase[] = [
   {
     module: "registry",
     operation: "coverage matrix",
-    note: "product: POST /graphql coverageMatrix, all areas × 9 elements as per-row lists, with totals; floor: COVERAGE_SQL (raw rows)",
+    note: "product: POST /graphql coverageMatrix, all areas × 9 elements as per-row lists, with totals (counts from the StationCount rollup); floor: COVERAGE_SQL, the GROUP BY over Station (raw rows)",
     product: (ctx) => ctx.graphql<CoverageResult>(COVERAGE_QUERY),
     floor: coverageFloor,
-    check: (product, floor) => {
-      const rows = (product as CoverageResult).coverageMatrix.rows;
-      const counts = floor as CountRow[];
-      agree("active stations", sum(rows, (r) => sum(r.stations, Number)), sum(counts, (r) => r[2]));
-      agree("automatic stations", sum(rows, (r) => sum(r.automatic, Number)), sum(counts, (r) => r[3]));
-      agree("planned stations", sum(rows, (r) => sum(r.planned, Number)), sum(counts, (r) => r[4]));
-    },
+    check: checkCoverage,
+  },
+  {
+    module: "registry",
+    operation: "coverage, rollup read by raw SQL",
+    note: "product: the same request as \"coverage matrix\"; floor: COVERAGE_ROLLUP_JSON_SQL, the product's own read of the StationCount rollup (one JSON text, parsed): the product's overhead over its own SQL",
+    product: (ctx) => ctx.graphql<CoverageResult>(COVERAGE_QUERY),
+    floor: rollupFloor,
+    check: checkCoverage,
   },
   {
     module: "registry",

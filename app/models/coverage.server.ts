@@ -1,5 +1,6 @@
 // Station coverage, computed from the registry, never typed in: area × element counts, and each coverage target's
-// requirement per cell. The aggregation is one GROUP BY over active and planned stations.
+// requirement per cell. The counts are read from StationCount, a rollup of Station that SQLite triggers keep exactly
+// equal to the GROUP BY below (docs/decisions/009-station-count-rollup.md).
 import type Database from "better-sqlite3";
 import { readOnlySql, type Db } from "../utils/db.server";
 import { ELEMENT_KEYS, type Element } from "./vocabulary";
@@ -55,7 +56,10 @@ export interface CoverageRow {
   status: CellStatus[];
 }
 
-/** The raw aggregation; also what the benchmark's SQL floor runs. */
+/**
+ * The aggregation over Station that StationCount maintains: what a system without the rollup must run for every
+ * matrix. The benchmark's floor and the rollup's tests use it; the product reads COVERAGE_ROLLUP_SQL.
+ */
 export const COVERAGE_SQL = `
   SELECT areaId, element,
          SUM(CASE WHEN status = 'ACTIVE' THEN 1 ELSE 0 END) AS stations,
@@ -166,11 +170,30 @@ function matrixRow(area: AreaRow, columns: Column[]): CoverageRow {
   return row;
 }
 
-/** One row of COVERAGE_SQL as a tuple, in its column order: areaId, element, stations, automatic, planned. */
+/** The same rows as COVERAGE_SQL, read from the rollup: one precomputed row per cell with any active or planned station. */
+export const COVERAGE_ROLLUP_SQL = `
+  SELECT areaId, element, active AS stations, activeAutomatic AS automatic, planned
+    FROM StationCount`;
+
+/** One row of COVERAGE_SQL or COVERAGE_ROLLUP_SQL as a tuple: areaId, element, stations, automatic, planned. */
 type CountsRow = [number, string, number, number, number];
 
 /** COVERAGE_SQL restricted to some areas (a JSON array of ids), so one city's matrix does not aggregate the nation. */
 export const COVERAGE_FOR_AREAS_SQL = COVERAGE_SQL.replace("GROUP BY", "AND areaId IN (SELECT value FROM json_each(?))\n   GROUP BY");
+
+/** COVERAGE_ROLLUP_SQL restricted to some areas (a JSON array of ids); the primary key (areaId, element) seeks each. */
+export const COVERAGE_ROLLUP_FOR_AREAS_SQL = `${COVERAGE_ROLLUP_SQL}
+   WHERE areaId IN (SELECT value FROM json_each(?))`;
+
+/**
+ * How the product reads the rollup: the same rows as one JSON text of tuples. The driver builds every result row as
+ * a JavaScript array through V8's C++ API, which costs more than reading the row; one string and JSON.parse hand the
+ * ~25,000 tuples over in about two thirds of the time (docs/decisions/009-station-count-rollup.md).
+ */
+const asJson = (rowsSql: string) =>
+  `SELECT json_group_array(json_array(areaId, element, stations, automatic, planned)) FROM (${rowsSql})`;
+export const COVERAGE_ROLLUP_JSON_SQL = asJson(COVERAGE_ROLLUP_SQL);
+export const COVERAGE_ROLLUP_JSON_FOR_AREAS_SQL = asJson(COVERAGE_ROLLUP_FOR_AREAS_SQL);
 
 const AREAS_SQL = `SELECT id, code, name, nameEn, kind, cityCode FROM Area`;
 
@@ -198,7 +221,10 @@ function readDirect(sql: Database.Database, opts: AreaFilter) {
     .prepare("SELECT code, elements, areaScope, automaticOnly, minPerArea FROM Target WHERE measure = 'COVERAGE'")
     .all() as { code: string; elements: string | null; areaScope: string | null; automaticOnly: number; minPerArea: number | null }[];
   const rules = targets.map((t) => toRule({ ...t, automaticOnly: t.automaticOnly === 1 }));
-  const counts = (where.length ? sql.prepare(COVERAGE_FOR_AREAS_SQL).raw().all(JSON.stringify(areas.map((a) => a.id))) : sql.prepare(COVERAGE_SQL).raw().all()) as CountsRow[];
+  const json = (
+    where.length ? sql.prepare(COVERAGE_ROLLUP_JSON_FOR_AREAS_SQL).pluck().get(JSON.stringify(areas.map((a) => a.id))) : sql.prepare(COVERAGE_ROLLUP_JSON_SQL).pluck().get()
+  ) as string;
+  const counts = JSON.parse(json) as CountsRow[];
   return { areas, rules, counts };
 }
 
@@ -213,9 +239,10 @@ async function readThroughPrisma(db: Db, opts: AreaFilter) {
       select: { id: true, code: true, name: true, nameEn: true, kind: true, cityCode: true },
     }),
     coverageRules(db),
-    db.$queryRawUnsafe<{ areaId: number; element: string; stations: bigint | number; automatic: bigint | number; planned: bigint | number }[]>(COVERAGE_SQL),
+    // Inside a transaction the triggers have already brought the rollup up to date with its writes.
+    db.stationCount.findMany({ select: { areaId: true, element: true, active: true, activeAutomatic: true, planned: true } }),
   ]);
-  const counts = rows.map((r): CountsRow => [r.areaId, r.element, Number(r.stations), Number(r.automatic), Number(r.planned)]);
+  const counts = rows.map((r): CountsRow => [r.areaId, r.element, r.active, r.activeAutomatic, r.planned]);
   return { areas, rules, counts };
 }
 
@@ -236,10 +263,13 @@ export async function coverageMatrix(
   const rowOf = new Map(rows.map((r) => [r.area.id, r]));
   const positions = new Map<string, number[]>();
   elements.forEach((el, i) => positions.set(el, [...(positions.get(el) ?? []), i]));
-  for (const [areaId, element, stations, automatic, planned] of counts) {
+  for (let k = 0; k < counts.length; k++) {
+    const [areaId, element, stations, automatic, planned] = counts[k];
     const row = rowOf.get(areaId);
-    if (!row) continue;
-    for (const i of positions.get(element) ?? []) {
+    const at = positions.get(element);
+    if (!row || !at) continue;
+    for (let j = 0; j < at.length; j++) {
+      const i = at[j];
       row.stations[i] = stations;
       row.automatic[i] = automatic;
       row.planned[i] = planned;
