@@ -97,14 +97,19 @@ export function mirrorReport(db: Db, step: Step, { input, state, waitingFor }: {
       acceptedAt: date(state.acceptedAt), remindedAt: date(state.remindedAt), escalatedAt: date(state.escalatedAt),
       waitingFor: JSON.stringify(waitingFor), version: step.step,
     };
-    const cycle = await tx.reportingCycle.findUniqueOrThrow({ where: { workflowId: input.cycleWorkflowId }, select: { id: true } });
+    // The fan-out creates the row; the create branch only matters for a report started some other way.
     const row = await tx.progressReport.upsert({
       where: { workflowId: step.workflowId },
-      create: { workflowId: step.workflowId, cycleId: cycle.id, taskId: input.taskId, departmentId: input.departmentId, ...data },
+      create: {
+        workflowId: step.workflowId, cycle: { connect: { workflowId: input.cycleWorkflowId } }, task: { connect: { id: input.taskId } },
+        department: { connect: { id: input.departmentId } }, ...data,
+      },
       update: {},
     });
     if (!fresh(row.version)) return;
     await tx.progressReport.update({ where: { id: row.id }, data });
+    // Contributions only ever grow: nothing to rewrite until the first one (most steps, and every fan-out start).
+    if (state.contributions.length === 0) return;
     await tx.reportContribution.deleteMany({ where: { reportId: row.id } });
     await tx.reportContribution.createMany({ data: state.contributions.map((c) => ({ reportId: row.id, departmentId: c.departmentId, text: c.text, at: new Date(c.at) })) });
   });
