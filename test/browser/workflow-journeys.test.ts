@@ -103,11 +103,12 @@ describe("progress report: submit, return with a reason, resubmit, accept", () =
 
 describe("annual work plan: draft, save, submit, approve", () => {
   it("runs through the pages", { timeout: 180_000 }, async () => {
-    const id = "workplan-2027-epb";
+    const year = Number(day(0).slice(0, 4)) + 1;
+    const id = `workplan-${year}-epb`;
     const steering = await as("steering@daqing.example");
     await steering.page.goto("/work-plans");
     await steering.page.getByLabel("部门", { exact: true }).selectOption("epb");
-    await steering.page.locator("input[name=year]").fill("2027");
+    await steering.page.locator("input[name=year]").fill(String(year));
     await steering.page.locator("input[name=dueDate]").fill(day(30));
     await submitIntent(steering.page, "要求部门编制年度工作计划");
     await eventually(steering.page, "/work-plans", `a[href="/work-plans/${id}"]`);
@@ -117,7 +118,7 @@ describe("annual work plan: draft, save, submit, approve", () => {
     await epb.page.getByLabel("任务 1", { exact: true }).fill("1.1");
     await epb.page.getByLabel("工作内容 1", { exact: true }).fill("建成四个县空气质量自动监测站");
     await epb.page.getByLabel("责任单位 1", { exact: true }).fill("市环境监测中心站");
-    await epb.page.getByLabel("期限 1", { exact: true }).fill(day(90));
+    await epb.page.getByLabel("期限 1", { exact: true }).fill(`${year}-06-30`);
     await epb.page.getByLabel("衡量指标 1", { exact: true }).fill("4个站联网运行");
     await submitIntent(epb.page, "保存草稿");
     expect(await epb.page.getByLabel("工作内容 1", { exact: true }).inputValue()).toBe("建成四个县空气质量自动监测站");
