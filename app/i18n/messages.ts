@@ -134,6 +134,8 @@ export const messages = {
   casesByMonth: ["案件逐月", "Cases by month"],
   openCase: ["启动联动", "Open a case"],
   respond: ["响应", "Respond"],
+  respondedAt: ["响应", "Responded"],
+  intensity: ["加密监测频次 / 执法抽查比例", "Monitoring frequency / spot-check share"],
   closeCase: ["结案", "Close the case"],
   navLinkage: ["测管联动", "Linkage"],
   nextDeadline: ["下一期限 / 逾期", "Next deadline / overdue"],

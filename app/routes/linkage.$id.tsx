@@ -67,9 +67,10 @@ export default function LinkageCase() {
       <Section id="case" title={t("cases")}>
         <dl className="facts">
           <dt>{t("alerts")}</dt><dd>{pick(t.lang, ALERT_KINDS[c.alert.kind])} · {c.alert.station.name} · {shanghaiDateTime(c.alert.occurredAt)}{c.alert.measuredValue !== null ? ` · ${c.alert.pollutant ?? ""} ${c.alert.measuredValue}/${c.alert.limitValue}` : ""}</dd>
-          <dt>{t("area")}</dt><dd><Link to={`/areas/${c.area.code}`}>{nameOf(t.lang, c.area)}</Link> · ×{c.frequencyFactor} · {Math.round(c.spotCheckRatio * 100)}%</dd>
+          <dt>{t("area")}</dt><dd><Link to={`/areas/${c.area.code}`}>{nameOf(t.lang, c.area)}</Link></dd>
+          <dt>{t("intensity")}</dt><dd>×{c.frequencyFactor} · {Math.round(c.spotCheckRatio * 100)}%</dd>
           <dt>{t("dueDate")}</dt><dd>{shanghaiDateTime(c.responseDeadline)}</dd>
-          {c.respondedAt ? <><dt>{t("responseTimes")}</dt><dd>{shanghaiDateTime(c.respondedAt)} · {c.responseMinutes} min · {c.responseNote}</dd></> : null}
+          {c.respondedAt ? <><dt>{t("respondedAt")}</dt><dd>{shanghaiDateTime(c.respondedAt)} · {c.responseMinutes} min · {c.responseNote}</dd></> : null}
           {c.onSiteAt ? <><dt>{t("outcomes")}</dt><dd>{shanghaiDateTime(c.onSiteAt)} · {c.violationFound ? t("violationsFound") : t("noViolation")}{c.jointMonitoring ? ` · ${t("jointMonitoring")}` : ""} · {c.actionTaken}</dd></> : null}
           {c.closingSummary ? <><dt>{t("closed")}</dt><dd>{shanghaiDateTime(c.closedAt)} · {c.closingSummary}</dd></> : null}
         </dl>
