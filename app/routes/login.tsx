@@ -4,7 +4,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useSearchParams } from "@remix-run/react";
 import { RouteErrorBoundary } from "../components/RouteErrorBoundary";
 import { ErrorNotice, Field, PageHeader, SubmitButton } from "../components/ui";
-import { useT } from "../i18n";
+import { LANG_COOKIE, useT } from "../i18n";
 import { db } from "../utils/db.server";
 import { verifyPassword } from "../utils/password.server";
 import { createUserSession, getViewer } from "../utils/session.server";
@@ -25,12 +25,16 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await request.formData();
   const email = String(form.get("email") ?? "").trim().toLowerCase();
   const password = String(form.get("password") ?? "");
-  const user = email && password ? await db.user.findUnique({ where: { email }, select: { id: true, passwordHash: true } }) : null;
+  const user = email && password ? await db.user.findUnique({ where: { email }, select: { id: true, passwordHash: true, locale: true } }) : null;
   const ok = user ? await verifyPassword(password, user.passwordHash) : false;
   if (!user || !ok) {
     return json({ error: { zh: "邮箱或密码不正确", en: "Wrong e-mail or password" }, email }, { status: 400 });
   }
-  return createUserSession(user.id, safeRedirect(form.get("redirectTo")));
+  const res = await createUserSession(user.id, safeRedirect(form.get("redirectTo")));
+  // A user who prefers English gets it at sign-in, unless they already chose a language on this browser.
+  if (!/(?:^|;\s*)lang=/.test(request.headers.get("Cookie") ?? ""))
+    res.headers.append("Set-Cookie", `${LANG_COOKIE}=${user.locale === "en" ? "en" : "zh"}; Path=/; Max-Age=31536000; SameSite=Lax`);
+  return res;
 }
 
 export default function Login() {

@@ -33,6 +33,18 @@ describe("sign-in", () => {
   });
 });
 
+describe("language preference", () => {
+  it("signs a user who prefers English in to English pages", async () => {
+    const { page, context } = await app.newPage();
+    await app.signIn(page, "steering.en@daqing.example");
+    await page.goto("/plan");
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("The plan at a glance");
+    expect(await page.locator("html").getAttribute("lang")).toBe("en");
+    await app.shot(page, "plan-english-user");
+    await context.close();
+  });
+});
+
 describe("writes for another department", () => {
   it("refuses 市水务局 editing a station 市环保局 operates, and lets 市环保局 do it", async () => {
     const code = "DQ-0602-AIR-1";
