@@ -79,6 +79,7 @@ fi
 
 tag "starting the worker…"
 run worker node --import tsx workflows/worker.ts
+wait_for "the worker" node --import tsx workflows/worker-ready.ts
 tag "starting the web app…"
 run app node_modules/.bin/remix-serve build/index.js
 wait_for "the web app" node -e "fetch('http://127.0.0.1:$PORT/').then(r => process.exit(r.status < 500 ? 0 : 1), () => process.exit(1))"
