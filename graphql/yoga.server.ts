@@ -11,6 +11,7 @@ import { db as defaultDb, type Db } from "../app/utils/db.server";
 import { env } from "../app/utils/env.server";
 import { getViewer } from "../app/utils/session.server";
 import { AppError } from "../app/utils/errors";
+import { useFastGzip } from "./compression.server";
 
 export function createGraphQLServer(options: { db?: Db; graphiql?: boolean } = {}) {
   const database = options.db ?? defaultDb;
@@ -48,6 +49,7 @@ export function createGraphQLServer(options: { db?: Db; graphiql?: boolean } = {
       // Queries run compiled (graphql-jit): large lists such as the coverage matrix cost a fraction of the generic
       // executor's per-field work. Mutations keep the reference executor (docs/decisions/006-coverage-read-path.md).
       useGraphQlJit({}, { enableIf: ({ document, operationName }) => isQuery(document, operationName) }),
+      useFastGzip(),
     ],
   });
 }
