@@ -7,7 +7,10 @@ import { LANG_COOKIE, langFromRequest, type Lang } from "./i18n";
 import { gql } from "./utils/graphql.server";
 import styles from "./styles/app.css";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: styles },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
 
 export const meta: MetaFunction = () => [{ title: "大庆市生态环境监测网络建设 / Daqing eco-environment monitoring" }];
 
