@@ -188,7 +188,7 @@ export const COVERAGE_ROLLUP_FOR_AREAS_SQL = `${COVERAGE_ROLLUP_SQL}
 /**
  * How the product reads the rollup: the same rows as one JSON text of tuples. The driver builds every result row as
  * a JavaScript array through V8's C++ API, which costs more than reading the row; one string and JSON.parse hand the
- * ~25,000 tuples over in about two thirds of the time (docs/decisions/009-station-count-rollup.md).
+ * ~25,000 tuples over in about half the time (docs/decisions/009-station-count-rollup.md).
  */
 const asJson = (rowsSql: string) =>
   `SELECT json_group_array(json_array(areaId, element, stations, automatic, planned)) FROM (${rowsSql})`;
