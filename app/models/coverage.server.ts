@@ -140,23 +140,29 @@ function column(kind: string, element: Element, rules: CoverageTargetRule[]): Co
   };
 }
 
-function matrixRow(area: AreaRow, columns: Column[]): CoverageRow {
+/** The columns for one area kind, with the lists every row of that kind shares (never mutated). */
+interface KindColumns {
+  columns: Column[];
+  elements: Element[];
+  required: number[];
+}
+
+function matrixRow(area: AreaRow, kind: KindColumns): CoverageRow {
+  const { columns } = kind;
   const n = columns.length;
-  const row = {
+  let cells: CoverageCell[] | undefined;
+  // An own, enumerable accessor in the literal itself (JSON.stringify and spreading still see `cells`), which keeps
+  // every row on one hidden class; Object.defineProperty afterwards turned each row into a slow dictionary object.
+  const row: CoverageRow = {
     area,
-    elements: columns.map((c) => c.element),
+    elements: kind.elements,
     stations: new Array<number>(n).fill(0),
     automatic: new Array<number>(n).fill(0),
     planned: new Array<number>(n).fill(0),
-    required: columns.map((c) => c.required),
-    status: [] as CellStatus[],
-  } as Omit<CoverageRow, "cells"> as CoverageRow;
-  let cells: CoverageCell[] | undefined;
-  // An own, enumerable accessor: JSON.stringify and spreading still see `cells`.
-  Object.defineProperty(row, "cells", {
-    enumerable: true,
-    get: () =>
-      (cells ??= columns.map((c, i) => ({
+    required: kind.required,
+    status: new Array<CellStatus>(n),
+    get cells() {
+      return (cells ??= columns.map((c, i) => ({
         element: c.element,
         stations: row.stations[i],
         automatic: row.automatic[i],
@@ -165,8 +171,9 @@ function matrixRow(area: AreaRow, columns: Column[]): CoverageRow {
         automaticRequired: c.automaticRequired,
         targets: [...c.targets],
         status: row.status[i],
-      }))),
-  });
+      })));
+    },
+  };
   return row;
 }
 
@@ -253,11 +260,14 @@ export async function coverageMatrix(
   const elements = opts.elements?.length ? opts.elements : ELEMENT_KEYS;
   const sql = readOnlySql(db);
   const { areas, rules, counts } = sql ? readDirect(sql, opts) : await readThroughPrisma(db, opts);
-  const columnsByKind = new Map<string, Column[]>();
+  const columnsByKind = new Map<string, KindColumns>();
   const columnsFor = (kind: string) => {
-    let list = columnsByKind.get(kind);
-    if (!list) columnsByKind.set(kind, (list = elements.map((el) => column(kind, el, rules))));
-    return list;
+    let cols = columnsByKind.get(kind);
+    if (!cols) {
+      const columns = elements.map((el) => column(kind, el, rules));
+      columnsByKind.set(kind, (cols = { columns, elements: columns.map((c) => c.element), required: columns.map((c) => c.required) }));
+    }
+    return cols;
   };
   const rows = areas.map((area) => matrixRow(area, columnsFor(area.kind)));
   const rowOf = new Map(rows.map((r) => [r.area.id, r]));
@@ -276,7 +286,7 @@ export async function coverageMatrix(
     }
   }
   for (const row of rows) {
-    const columns = columnsFor(row.area.kind);
+    const { columns } = columnsFor(row.area.kind);
     for (let i = 0; i < columns.length; i++) row.status[i] = columns[i].judge(row.stations[i], row.automatic[i], row.planned[i]);
   }
   return rows;
