@@ -149,6 +149,7 @@ export const messages = {
   returnIt: ["退回修改", "Return for revision"],
   submit: ["提交", "Submit"],
   saveDraft: ["保存草稿", "Save draft"],
+  draftSaved: ["草稿已保存于", "Draft saved"],
   late: ["迟报", "Late"],
   overdue: ["逾期", "Overdue"],
   navReports: ["定期报送", "Progress reports"],

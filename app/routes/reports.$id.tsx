@@ -17,7 +17,7 @@ const QUERY = /* GraphQL */ `
   query Report($id: String!) {
     me { role department { code } }
     progressReport(workflowId: $id) {
-      workflowId status progress taskStatus submittedAt late overdue returnReason returnCount acceptedAt
+      workflowId status progress taskStatus submittedAt draftSavedAt late overdue returnReason returnCount acceptedAt
       cycle { period dueDate }
       task { code title titleEn supportingDepartments { code name nameEn } }
       department { code name nameEn }
@@ -32,7 +32,7 @@ interface Dept { code: string; name: string; nameEn: string }
 interface Data {
   me: { role: Me["role"]; department: { code: string } | null } | null;
   progressReport: {
-    workflowId: string; status: string; progress: string | null; taskStatus: string | null; submittedAt: string | null; late: boolean; overdue: boolean;
+    workflowId: string; status: string; progress: string | null; taskStatus: string | null; submittedAt: string | null; draftSavedAt: string | null; late: boolean; overdue: boolean;
     returnReason: string | null; returnCount: number; acceptedAt: string | null; cycle: { period: string; dueDate: string };
     task: { code: string; title: string; titleEn: string; supportingDepartments: Dept[] }; department: Dept;
     contributions: { at: string; text: string; department: Dept }[]; waitingFor: Waiting[];
@@ -52,8 +52,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const id = params.id!;
   const text = (k: string) => String(form.get(k) ?? "");
   const r =
-    intent === "submit"
-      ? await gql(request, `mutation ($id: String!, $p: String!, $s: String!) { submitProgressReport(workflowId: $id, progress: $p, taskStatus: $s) { status } }`, { id, p: text("progress"), s: text("taskStatus") })
+    intent === "submit" || intent === "draft"
+      ? await gql(
+          request,
+          intent === "submit"
+            ? `mutation ($id: String!, $p: String!, $s: String!) { submitProgressReport(workflowId: $id, progress: $p, taskStatus: $s) { status } }`
+            : `mutation ($id: String!, $p: String!, $s: String!) { saveProgressReportDraft(workflowId: $id, progress: $p, taskStatus: $s) { status } }`,
+          { id, p: text("progress"), s: text("taskStatus") },
+        )
       : intent === "contribute"
         ? await gql(request, `mutation ($id: String!, $text: String!) { contributeToReport(workflowId: $id, text: $text) { status } }`, { id, text: text("text") })
         : await gql(request, `mutation ($id: String!, $accept: Boolean!, $reason: String) { reviewProgressReport(workflowId: $id, accept: $accept, reason: $reason) { status } }`, { id, accept: intent === "accept", reason: text("reason") || null });
@@ -68,7 +74,7 @@ export default function Report() {
   const open = r.status === "PENDING" || r.status === "RETURNED";
   const isLead = me?.department?.code === r.department.code;
   const isSupporter = r.task.supportingDepartments.some((d) => d.code === me?.department?.code);
-  const err = (intent: string) => (result?.intent === intent ? <ErrorNotice error={result.error} /> : null);
+  const err = (...intents: string[]) => (result?.intent && intents.includes(result.intent) ? <ErrorNotice error={result.error} /> : null);
   return (
     <>
       <PageHeader
@@ -81,7 +87,9 @@ export default function Report() {
         <div className="notice notice-error" data-testid="return-reason"><strong>{t("returnReason")}：</strong>{r.returnReason}</div>
       ) : null}
       <Section id="report" title={t("report")}>
-        {r.progress ? (
+        {r.progress && open ? (
+          <p className="small muted" data-testid="draft-saved">{t("draftSaved")} {shanghaiDateTime(r.draftSavedAt)}</p>
+        ) : r.progress ? (
           <>
             <blockquote className="quote" data-testid="report-progress">{r.progress}</blockquote>
             <p className="small muted">
@@ -93,10 +101,13 @@ export default function Report() {
         {open && me?.role === "DEPARTMENT_MEMBER" ? (
           <Form method="post" className="form" id="submit-report">
             {!isLead ? <p className="small muted">{t("leadOnly")}</p> : null}
-            {err("submit")}
+            {err("submit", "draft")}
             <TextArea name="progress" label={t("progressText")} required rows={6} defaultValue={r.progress} />
             <SelectField name="taskStatus" label={t("taskStatus")} defaultValue={r.taskStatus ?? "ON_TRACK"} options={Object.entries(TASK_STATUSES).map(([k, v]) => ({ value: k, label: pick(t.lang, v) }))} />
-            <div><SubmitButton label={t("submit")} intent="submit" /></div>
+            <div className="page-actions">
+              <SubmitButton label={t("submit")} intent="submit" />
+              <SubmitButton label={t("saveDraft")} intent="draft" variant="secondary" />
+            </div>
           </Form>
         ) : null}
       </Section>

@@ -36,6 +36,7 @@ builder.prismaObject("ProgressReport", {
     progress: t.exposeString("progress", { nullable: true }),
     taskStatus: t.exposeString("taskStatus", { nullable: true }),
     submittedAt: t.expose("submittedAt", { type: "DateTime", nullable: true }),
+    draftSavedAt: t.expose("draftSavedAt", { type: "DateTime", nullable: true }),
     late: t.exposeBoolean("late", { description: "Submitted after the due date" }),
     overdue: t.exposeBoolean("overdue", { description: "The due date passed without a submission and it was escalated" }),
     returnReason: t.exposeString("returnReason", { nullable: true }),
@@ -97,6 +98,13 @@ builder.mutationFields((t) => ({
     description: "A supporting department's input to the lead department's report (departmentCode defaults to your own)",
     args: { workflowId: t.arg.string({ required: true }), text: t.arg.string({ required: true }), departmentCode: t.arg.string() },
     resolve: async (query, _r, a, ctx) => (await rp.contributeToReport(ctx.db, ctx.viewer, a.workflowId, a), reload(ctx.db, query, a.workflowId)),
+  }),
+  saveProgressReportDraft: t.prismaField({
+    type: "ProgressReport",
+    authScopes: { signedIn: true },
+    description: "The lead department saves its report without submitting it",
+    args: { workflowId: t.arg.string({ required: true }), progress: t.arg.string({ required: true }), taskStatus: t.arg.string({ required: true }) },
+    resolve: async (query, _r, a, ctx) => (await rp.saveReportDraft(ctx.db, ctx.viewer, a.workflowId, a), reload(ctx.db, query, a.workflowId)),
   }),
   submitProgressReport: t.prismaField({
     type: "ProgressReport",

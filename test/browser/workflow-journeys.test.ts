@@ -72,6 +72,17 @@ describe("progress report: submit, return with a reason, resubmit, accept", () =
     expect(await epb.page.locator(`[data-testid=my-reports] a[href="/reports/${id}"]`).count()).toBe(1);
     await app.shot(epb.page, "report-2b-department-workspace");
     await epb.page.goto(`/reports/${id}`);
+    // A draft is saved and kept across visits; the report stays open.
+    await epb.page.getByLabel("推进落实情况").fill("声环境监测点位布设进行中（草稿）");
+    await submitIntent(epb.page, "保存草稿");
+    expect(await statusOf(epb.page)).toBe("PENDING");
+    await epb.page.goto(`/reports/${id}`);
+    expect(await epb.page.getByLabel("推进落实情况").inputValue()).toBe("声环境监测点位布设进行中（草稿）");
+    expect(await epb.page.getByTestId("draft-saved").count()).toBe(1);
+    const draft = await app.db.progressReport.findUniqueOrThrow({ where: { workflowId: id } });
+    expect(draft).toMatchObject({ status: "PENDING", progress: "声环境监测点位布设进行中（草稿）" });
+    expect(draft.draftSavedAt).not.toBeNull();
+    await app.shot(epb.page, "report-2c-draft-saved");
     await epb.page.getByLabel("推进落实情况").fill("已完成城市区域声环境监测点位布设，监测结果按季度公布。");
     await submitIntent(epb.page, "提交");
     expect(await statusOf(epb.page)).toBe("SUBMITTED");

@@ -15,6 +15,8 @@ const SG = "steering@daqing.example";
 const REPORT = `workflowId status late overdue returnReason returnCount task { code } department { code } contributions { department { code } text } waitingFor { what who }`;
 const submit = (id: string, as: string, progress = "按计划推进") =>
   h.gql(`mutation($id: String!, $p: String!) { submitProgressReport(workflowId: $id, progress: $p, taskStatus: "ON_TRACK") { ${REPORT} } }`, { id, p: progress }, as);
+const draft = (id: string, as: string, progress: string) =>
+  h.gql(`mutation($id: String!, $p: String!) { saveProgressReportDraft(workflowId: $id, progress: $p, taskStatus: "AT_RISK") { status progress draftSavedAt } }`, { id, p: progress }, as);
 const review = (id: string, accept: boolean, reason?: string) =>
   h.gql(`mutation($id: String!, $a: Boolean!, $r: String) { reviewProgressReport(workflowId: $id, accept: $a, reason: $r) { ${REPORT} } }`, { id, a: accept, r: reason }, SG);
 const code = (r: { errors?: { extensions?: { code?: string } }[] }) => r.errors?.[0]?.extensions?.code;
@@ -52,7 +54,14 @@ describe("progress reporting cycle", () => {
     expect(code(await submit(water, "epb@daqing.example"))).toBe("FORBIDDEN");
     expect(code(await review("report-2019Q2-1.1-epb", true))).toBe("INVALID_STATE");
 
+    // A draft keeps the text and leaves the report open; only the lead department may save one.
+    expect(code(await draft(water, "epb@daqing.example", "代填"))).toBe("FORBIDDEN");
+    const saved = await draft(water, "water@daqing.example", "站点选址进行中");
+    expect(saved.data.saveProgressReportDraft).toMatchObject({ status: "PENDING", progress: "站点选址进行中" });
+    expect(saved.data.saveProgressReportDraft.draftSavedAt).not.toBeNull();
+
     expect((await submit(water, "water@daqing.example", "完成水资源监控站点选址")).data.submitProgressReport.status).toBe("SUBMITTED");
+    expect(code(await draft(water, "water@daqing.example", "提交后再存草稿"))).toBe("INVALID_STATE");
     const twice = await submit(water, "water@daqing.example");
     expect(code(twice)).toBe("INVALID_STATE");
     expect(twice.errors?.[0].message).toContain("already submitted");

@@ -34,6 +34,8 @@ export interface ReportState {
   progress?: string;
   taskStatus?: string;
   submittedAt?: string;
+  /** When the lead department last saved its text without submitting. */
+  draftSavedAt?: string;
   late: boolean;
   overdue: boolean;
   returnReason?: string;
@@ -45,6 +47,7 @@ export interface ReportState {
 }
 
 export const contributeToReport = defineUpdate<ReportState, [Actor & { departmentId: number; text: string }]>("contributeToReport");
+export const saveReportDraft = defineUpdate<ReportState, [Actor & { departmentId: number; progress: string; taskStatus: string }]>("saveReportDraft");
 export const submitReport = defineUpdate<ReportState, [Actor & { departmentId: number; progress: string; taskStatus: string }]>("submitReport");
 export const acceptReport = defineUpdate<ReportState, [Actor]>("acceptReport");
 export const returnReport = defineUpdate<ReportState, [Actor & { reason: string }]>("returnReport");

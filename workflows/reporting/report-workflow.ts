@@ -45,6 +45,14 @@ export async function progressReportWorkflow(input: m.ReportInput): Promise<m.Re
       refuse("FORBIDDEN", "只有该任务的配合部门可以提供配合情况", "Only a supporting department of this task may contribute");
     if (!open()) refuse("INVALID_STATE", "报告已提交，不能再补充配合情况", "The report is already submitted; no more input can be added");
   });
+  onUpdate(m.saveReportDraft, async ({ actorId, progress, taskStatus }) => {
+    Object.assign(s, { progress, taskStatus, draftSavedAt: new Date().toISOString() });
+    await record("SAVE_DRAFT", actorId);
+    return s;
+  }, ({ departmentId }) => {
+    if (departmentId !== input.departmentId) refuse("FORBIDDEN", "只有牵头部门可以填写该报告", "Only the lead department may fill in this report");
+    if (!open()) refuse("INVALID_STATE", "报告已提交，不能再保存草稿", "The report is already submitted; a draft can no longer be saved");
+  });
   onUpdate(m.submitReport, async ({ actorId, progress, taskStatus }) => {
     Object.assign(s, { status: "SUBMITTED", progress, taskStatus, submittedAt: new Date().toISOString(), late: Date.now() > deadline });
     await record("SUBMIT", actorId, { late: s.late });

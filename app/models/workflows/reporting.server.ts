@@ -59,11 +59,19 @@ export async function contributeToReport(db: Db, viewer: Viewer | null, workflow
   return update(workflowId, m.contributeToReport, { actorId: v.id, departmentId: dept.id, text: parseInput(text(5000), input.text) });
 }
 
+const reportText = z.object({ progress: text(10000), taskStatus: z.enum(keys(TASK_STATUSES), msg("未知的任务状态", "unknown task status")) });
+
+/** The lead department keeps its text without submitting; the report stays open. */
+export async function saveReportDraft(db: Db, viewer: Viewer | null, workflowId: string, input: unknown) {
+  const report = await reportFor(db, workflowId);
+  const v = requireDepartmentWriter(viewer, report.departmentId);
+  return update(workflowId, m.saveReportDraft, { actorId: v.id, departmentId: report.departmentId, ...parseInput(reportText, input) });
+}
+
 export async function submitReport(db: Db, viewer: Viewer | null, workflowId: string, input: unknown) {
   const report = await reportFor(db, workflowId);
   const v = requireDepartmentWriter(viewer, report.departmentId);
-  const data = parseInput(z.object({ progress: text(10000), taskStatus: z.enum(keys(TASK_STATUSES), msg("未知的任务状态", "unknown task status")) }), input);
-  return update(workflowId, m.submitReport, { actorId: v.id, departmentId: report.departmentId, ...data });
+  return update(workflowId, m.submitReport, { actorId: v.id, departmentId: report.departmentId, ...parseInput(reportText, input) });
 }
 
 export async function reviewReport(db: Db, viewer: Viewer | null, workflowId: string, decision: { accept: boolean; reason?: string | null }) {
@@ -92,7 +100,7 @@ export function mirrorCycle(db: Db, step: Step, snap: { input: m.CycleInput; sta
 export function mirrorReport(db: Db, step: Step, { input, state, waitingFor }: { input: m.ReportInput; state: m.ReportState; waitingFor: WaitingFor[] }) {
   return applyStep(db, step, async (tx, fresh) => {
     const data = {
-      status: state.status, progress: state.progress ?? null, taskStatus: state.taskStatus ?? null, submittedAt: date(state.submittedAt),
+      status: state.status, progress: state.progress ?? null, taskStatus: state.taskStatus ?? null, submittedAt: date(state.submittedAt), draftSavedAt: date(state.draftSavedAt),
       late: state.late, overdue: state.overdue, returnReason: state.returnReason ?? null, returnCount: state.returnCount,
       acceptedAt: date(state.acceptedAt), remindedAt: date(state.remindedAt), escalatedAt: date(state.escalatedAt),
       waitingFor: JSON.stringify(waitingFor), version: step.step,

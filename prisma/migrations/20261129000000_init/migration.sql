@@ -331,6 +331,7 @@ CREATE TABLE "ProgressReport" (
     "progress" TEXT,
     "taskStatus" TEXT,
     "submittedAt" DATETIME,
+    "draftSavedAt" DATETIME,
     "late" BOOLEAN NOT NULL DEFAULT false,
     "overdue" BOOLEAN NOT NULL DEFAULT false,
     "returnReason" TEXT,
