@@ -5,6 +5,7 @@
 import type Database from "better-sqlite3";
 import type { Scale, ScaleName } from "./scales";
 import { registryCases } from "./registry";
+import { dashboardCases } from "./dashboard";
 
 export interface BenchContext {
   scale: Scale;
@@ -37,8 +38,10 @@ export interface BenchCase {
   after?(ctx: BenchContext): Promise<void>;
   /** Optional: throw when product and floor disagree, so a fast wrong answer cannot pass. */
   check?(product: unknown, floor: unknown): void;
+  /** The floor also runs on the product's server (e.g. GraphQL over HTTP): its CPU includes the server's. */
+  floorOnServer?: boolean;
   /** One line printed under the table: what exactly each side does. */
   note?: string;
 }
 
-export const benchCases: BenchCase[] = [...registryCases];
+export const benchCases: BenchCase[] = [...registryCases, ...dashboardCases];

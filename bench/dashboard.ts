@@ -26,6 +26,7 @@ export const dashboardCases: BenchCase[] = [
     operation: "dashboard page GET /",
     product: (ctx) => ctx.get("/"),
     floor: (ctx) => dashboardFloor(ctx),
+    floorOnServer: true,
     check(product, floor) {
       const html = product as string;
       const [data] = floor as [Matrix, unknown];

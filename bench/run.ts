@@ -1,4 +1,4 @@
-// `npm run bench [-- --scales city,province --iterations 20 --warmup 3 --only coverage --no-build]`
+// `npm run bench [-- --scales city,province --iterations 20 --warmup 3 --only coverage --no-build --fanout city,province]`
 // For each scale: make (or reuse) the registry file, start the real product on it, then time every case in
 // bench/cases.ts through the product and by raw SQL, and print one table at the end.
 import { cpus, loadavg } from "node:os";
@@ -9,6 +9,7 @@ import { ensureBenchDb } from "./generate";
 import { table, timePair, type ResultRow } from "./measure";
 import { SCALE_NAMES, SCALES, type ScaleName } from "./scales";
 import { buildProduct, startProduct } from "./server";
+import { benchFanout, fanoutTable, FANOUT_SCALES } from "./workflows-fanout";
 
 const { values: args } = parseArgs({
   options: {
@@ -18,6 +19,8 @@ const { values: args } = parseArgs({
     only: { type: "string" },
     "no-build": { type: "boolean", default: false },
     "generate-only": { type: "boolean", default: false },
+    /** Also open a reporting cycle at these scales on a Temporal dev server (nation: ~35 min), e.g. city,province. */
+    fanout: { type: "string" },
   },
 });
 
@@ -70,7 +73,7 @@ for (const name of scales) {
       let p, f;
       try {
         if (c.check) c.check(await c.product(ctx), await c.floor(ctx));
-        [p, f] = await timePair({ run: () => c.product(ctx), extraCpuMs: product.cpuMs }, { run: () => c.floor(ctx) }, warmup, n);
+        [p, f] = await timePair({ run: () => c.product(ctx), extraCpuMs: product.cpuMs }, { run: () => c.floor(ctx), ...(c.floorOnServer ? { extraCpuMs: product.cpuMs } : {}) }, warmup, n);
       } finally {
         await c.after?.(ctx);
       }
@@ -88,5 +91,11 @@ for (const name of scales) {
 }
 
 console.log(`\n${table(results, warmup, iterations)}`);
+
+if (args.fanout) {
+  const rows = [];
+  for (const s of args.fanout.split(",").map((x) => x.trim()) as (keyof typeof FANOUT_SCALES)[]) rows.push(await benchFanout(s, log));
+  console.log(`\n${fanoutTable(rows)}`);
+}
 // Medians on a shared machine move with its load; print it so a reader can judge a run.
 console.log(`load average at the end: ${loadavg().map((l) => l.toFixed(2)).join(", ")} on ${cpus().length} cores`);
