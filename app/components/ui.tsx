@@ -99,15 +99,22 @@ interface FieldProps {
   autoComplete?: string;
 }
 
+/** A form control's label; required fields carry a visible asterisk (the control itself says `required`). */
+function FieldLabel({ id, label, required }: { id: string; label: string; required?: boolean }) {
+  return (
+    <label htmlFor={id}>
+      {label}
+      {required ? <span aria-hidden="true"> *</span> : null}
+    </label>
+  );
+}
+
 export function Field({ name, label, type = "text", defaultValue, required, hint, error, step, autoComplete }: FieldProps) {
   const id = `f-${name}`;
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-err` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className="field">
-      <label htmlFor={id}>
-        {label}
-        {required ? <span aria-hidden="true"> *</span> : null}
-      </label>
+      <FieldLabel id={id} label={label} required={required} />
       <input id={id} name={name} type={type} defaultValue={defaultValue ?? undefined} required={required} step={step} autoComplete={autoComplete} aria-invalid={error ? true : undefined} aria-describedby={describedBy} />
       {hint ? <small id={`${id}-hint`}>{hint}</small> : null}
       {error ? <small id={`${id}-err`} className="field-error">{error}</small> : null}
@@ -119,7 +126,7 @@ export function SelectField({ name, label, options, defaultValue, required, incl
   const id = `f-${name}`;
   return (
     <div className="field">
-      <label htmlFor={id}>{label}</label>
+      <FieldLabel id={id} label={label} required={required} />
       <select id={id} name={name} defaultValue={defaultValue ?? ""} required={required}>
         {includeAll !== undefined ? <option value="">{includeAll}</option> : null}
         {options.map((o) => (
@@ -204,10 +211,7 @@ export function TextArea({ name, label, defaultValue, required, rows = 4, hint }
   const id = `f-${name}`;
   return (
     <div className="field">
-      <label htmlFor={id}>
-        {label}
-        {required ? <span aria-hidden="true"> *</span> : null}
-      </label>
+      <FieldLabel id={id} label={label} required={required} />
       <textarea id={id} name={name} rows={rows} defaultValue={defaultValue ?? undefined} required={required} aria-describedby={hint ? `${id}-hint` : undefined} />
       {hint ? <small id={`${id}-hint`}>{hint}</small> : null}
     </div>
