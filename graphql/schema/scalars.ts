@@ -13,6 +13,13 @@ builder.scalarType("DateTime", {
       throw new AppError("BAD_INPUT", `时间格式无效：${String(v)}`, `Invalid date-time: ${String(v)}`);
     return d;
   },
+  // One parameter: literals carry no variables (graphql-jit warns about graphql-js's two-parameter default).
+  parseLiteral: (ast) => {
+    const d = ast.kind === Kind.STRING ? new Date(ast.value) : null;
+    if (!d || Number.isNaN(d.getTime()))
+      throw new AppError("BAD_INPUT", "时间必须写成 ISO 8601 字符串", "A date-time must be an ISO 8601 string");
+    return d;
+  },
 });
 
 builder.scalarType("Date", {
