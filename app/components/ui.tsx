@@ -126,7 +126,7 @@ export function SelectField({ name, label, options, defaultValue, required, incl
   const id = `f-${name}`;
   return (
     <div className="field">
-      <FieldLabel id={id} label={label} required={required} />
+      <FieldLabel id={id} label={label} />
       <select id={id} name={name} defaultValue={defaultValue ?? ""} required={required}>
         {includeAll !== undefined ? <option value="">{includeAll}</option> : null}
         {options.map((o) => (
