@@ -75,6 +75,17 @@ export function Notice({ children }: { children: ReactNode }) {
   );
 }
 
+/** What a form's action answered: the API's refusal, or that it was saved. */
+export function ActionOutcome({ result }: { result: { ok: boolean; error?: UiError | null } | undefined }) {
+  const t = useT();
+  return (
+    <>
+      <ErrorNotice error={result?.error} />
+      {result?.ok ? <Notice>{t("saved")}</Notice> : null}
+    </>
+  );
+}
+
 /** Disabled with a "submitting" label while this form's submission is under way (progressive enhancement). */
 export function SubmitButton({ label, intent, variant = "primary" }: { label: string; intent?: string; variant?: "primary" | "secondary" | "danger" }) {
   const nav = useNavigation();

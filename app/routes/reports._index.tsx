@@ -6,7 +6,7 @@ import { DataTable } from "../components/DataTable";
 import type { Me } from "../components/Layout";
 import { RouteErrorBoundary } from "../components/RouteErrorBoundary";
 import { shanghaiDate } from "../components/status";
-import { ErrorNotice, Field, Notice, PageHeader, Section, SubmitButton } from "../components/ui";
+import { ActionOutcome, Field, PageHeader, Section, SubmitButton } from "../components/ui";
 import { todayShanghai, WfStatus } from "../components/workflow";
 import { nameOf, titleOf, useT } from "../i18n";
 import { gql, gqlOrThrow } from "../utils/graphql.server";
@@ -90,8 +90,7 @@ export default function Reports() {
             <Field name="dueDate" type="date" label={t("dueDate")} required defaultValue={todayShanghai(14)} />
             <SubmitButton label={t("openCycle")} />
           </Form>
-          <ErrorNotice error={result?.error} />
-          {result?.ok ? <Notice>{t("saved")}</Notice> : null}
+          <ActionOutcome result={result} />
         </Section>
       ) : null}
     </>

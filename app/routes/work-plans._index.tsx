@@ -5,7 +5,7 @@ import { DataTable } from "../components/DataTable";
 import type { Me } from "../components/Layout";
 import { RouteErrorBoundary } from "../components/RouteErrorBoundary";
 import { shanghaiDate } from "../components/status";
-import { ErrorNotice, Field, Notice, PageHeader, Section, SelectField, SubmitButton } from "../components/ui";
+import { ActionOutcome, Field, PageHeader, Section, SelectField, SubmitButton } from "../components/ui";
 import { todayShanghai, WfStatus } from "../components/workflow";
 import { nameOf, useT } from "../i18n";
 import { gql, gqlOrThrow } from "../utils/graphql.server";
@@ -72,8 +72,7 @@ export default function WorkPlans() {
             <Field name="dueDate" type="date" label={t("dueDate")} required defaultValue={todayShanghai(30)} />
             <SubmitButton label={t("openWorkPlan")} />
           </Form>
-          <ErrorNotice error={result?.error} />
-          {result?.ok ? <Notice>{t("saved")}</Notice> : null}
+          <ActionOutcome result={result} />
         </Section>
       ) : null}
     </>

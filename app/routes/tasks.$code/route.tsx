@@ -7,7 +7,7 @@ import type { Me } from "../../components/Layout";
 import { RouteErrorBoundary } from "../../components/RouteErrorBoundary";
 import { TASK_STATUS_TONE } from "../../components/status";
 import { TargetsTable, type TargetView } from "../../components/TargetsTable";
-import { ErrorNotice, Notice, PageHeader, Section, SelectField, StatusPill, SubmitButton } from "../../components/ui";
+import { ActionOutcome, PageHeader, Section, SelectField, StatusPill, SubmitButton } from "../../components/ui";
 import { nameOf, pick, titleOf, useT } from "../../i18n";
 import { ASSIGNMENT_ROLES, TASK_STATUSES, type AssignmentRole, type TaskStatus } from "../../models/vocabulary";
 import { gql, gqlOrThrow } from "../../utils/graphql.server";
@@ -94,8 +94,7 @@ export default function TaskPage() {
             <SelectField name="status" label={t("status")} defaultValue={task.status} options={Object.entries(TASK_STATUSES).map(([k, v]) => ({ value: k, label: pick(t.lang, v) }))} />
             <SubmitButton label={t("save")} />
           </Form>
-          <ErrorNotice error={result?.error} />
-          {result?.ok ? <Notice>{t("saved")}</Notice> : null}
+          <ActionOutcome result={result} />
         </Section>
       ) : null}
       {work ? <TaskWorkflowItems items={work} /> : null}
