@@ -8,16 +8,35 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import type { BenchCase, BenchContext } from "./cases";
-import { DASHBOARD_QUERY, dashboardVariables } from "../app/routes/_index/dashboard.server";
+import { DASHBOARD_QUERY, dashboardVariables, type DashboardData } from "../app/routes/_index/dashboard.server";
+import { graphql } from "../app/utils/graphql";
 
 /** The root loader's query (who is signed in), which every page runs beside its own. */
-const ME_QUERY = `query Me { me { name role department { code name nameEn } area { code name nameEn } } }`;
-
-interface Matrix { coverageMatrix: { rows: { cells: { stations: number }[] }[] } }
+const ME_QUERY = graphql(`
+  query Me {
+    me {
+      name
+      role
+      department {
+        code
+        name
+        nameEn
+      }
+      area {
+        code
+        name
+        nameEn
+      }
+    }
+  }
+`);
 
 /** What the page's loaders ask the API for, run the way the loaders run them: both operations at once. */
 export function dashboardFloor(ctx: BenchContext, now = new Date()) {
-  return Promise.all([ctx.graphql<Matrix>(DASHBOARD_QUERY, dashboardVariables(new URL("http://bench/"), now)), ctx.graphql(ME_QUERY)]);
+  return Promise.all([
+    ctx.graphql(DASHBOARD_QUERY, dashboardVariables(new URL("http://bench/"), now)),
+    ctx.graphql(ME_QUERY),
+  ]);
 }
 
 export const dashboardCases: BenchCase[] = [
@@ -29,7 +48,7 @@ export const dashboardCases: BenchCase[] = [
     floorOnServer: true,
     check(product, floor) {
       const html = product as string;
-      const [data] = floor as [Matrix, unknown];
+      const [data] = floor as [DashboardData, unknown];
       const shown = Number(/data-testid="total-stations">(\d+)</.exec(html)?.[1]);
       const expected = data.coverageMatrix.rows.reduce((n, r) => n + r.cells.reduce((m, c) => m + c.stations, 0), 0);
       if (shown !== expected) throw new Error(`dashboard shows ${shown} active stations, the API says ${expected}`);
@@ -42,7 +61,10 @@ export const dashboardCases: BenchCase[] = [
 export async function pageClientJs(baseUrl: string, pagePath = "/") {
   const html = await (await fetch(`${baseUrl}${pagePath}`)).text();
   const srcs = new Set<string>();
-  for (const m of html.matchAll(/<script[^>]*\ssrc="([^"]+)"|<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"|<link[^>]*href="([^"]+)"[^>]*rel="modulepreload"/g)) srcs.add(m[1] ?? m[2] ?? m[3]);
+  for (const m of html.matchAll(
+    /<script[^>]*\ssrc="([^"]+)"|<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"|<link[^>]*href="([^"]+)"[^>]*rel="modulepreload"/g,
+  ))
+    srcs.add(m[1] ?? m[2] ?? m[3]);
   // Inline module scripts import the entry and route chunks: follow their `import "..."` specifiers too.
   for (const m of html.matchAll(/import\s*(?:[^"']*from\s*)?["'](\/build\/[^"']+\.js)["']/g)) srcs.add(m[1]);
   let bytes = 0;

@@ -8,7 +8,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { createDb } from "../app/utils/db.server";
 import { sqliteTime } from "../app/utils/time";
-import { ALERT_KINDS, ELEMENT_KEYS, type Element } from "../app/models/vocabulary";
+import { ALERT_KINDS, type Element } from "../app/models/vocabulary";
 import { COVERAGE_ROLLUP_SQL, COVERAGE_SQL } from "../app/models/coverage.server";
 import { seedPlan } from "../seed/plan";
 import { prng } from "../seed/demo";
@@ -55,7 +55,10 @@ function storedVersion(file: string): string | null {
   try {
     const db = new Database(file, { readonly: true, fileMustExist: true });
     try {
-      return (db.prepare("SELECT value FROM _bench_meta WHERE key = 'version'").get() as { value: string } | undefined)?.value ?? null;
+      return (
+        (db.prepare("SELECT value FROM _bench_meta WHERE key = 'version'").get() as { value: string } | undefined)
+          ?.value ?? null
+      );
     } finally {
       db.close();
     }
@@ -74,7 +77,9 @@ export async function ensureBenchDb(scale: Scale, log: (s: string) => void): Pro
     log(`${scale.name}: reusing ${path.relative(process.cwd(), file)} (${version})`);
     return file;
   }
-  log(`${scale.name}: generating ${path.relative(process.cwd(), file)} (${found ? `stale: ${found}` : "missing"} → ${version})`);
+  log(
+    `${scale.name}: generating ${path.relative(process.cwd(), file)} (${found ? `stale: ${found}` : "missing"} → ${version})`,
+  );
   const tmp = `${file}.tmp`;
   rmSync(tmp, { force: true });
   const started = Date.now();
@@ -139,7 +144,14 @@ function insertAreas(db: Database.Database, scale: Scale, rand: () => number): A
         const r = rand();
         const kind = i <= 3 ? "DISTRICT" : r < 0.85 ? "COUNTY" : "ZONE";
         const suffix = kind === "DISTRICT" ? "区" : kind === "COUNTY" ? "县" : "开发区";
-        insert.run(`${city}${String(i + 1).padStart(2, "0")}`, `合成${city}市第${i}${suffix}`, `Synthetic ${city}-${i}`, kind, city, i);
+        insert.run(
+          `${city}${String(i + 1).padStart(2, "0")}`,
+          `合成${city}市第${i}${suffix}`,
+          `Synthetic ${city}-${i}`,
+          kind,
+          city,
+          i,
+        );
       }
     }
   })();
@@ -154,7 +166,15 @@ interface StationRef {
 
 /** Air and water are the densest networks; radiation and ecology the sparsest. */
 const ELEMENT_WEIGHT: Record<Element, number> = {
-  AIR: 20, SURFACE_WATER: 18, DRINKING_WATER_SOURCE: 8, GROUNDWATER: 10, SOIL: 14, NOISE: 12, RADIATION: 3, ECOLOGY: 5, POLLUTION_SOURCE: 10,
+  AIR: 20,
+  SURFACE_WATER: 18,
+  DRINKING_WATER_SOURCE: 8,
+  GROUNDWATER: 10,
+  SOIL: 14,
+  NOISE: 12,
+  RADIATION: 3,
+  ECOLOGY: 5,
+  POLLUTION_SOURCE: 10,
 };
 
 function pickWeighted<T extends string>(weights: Record<T, number>, rand: () => number): T {
@@ -164,7 +184,13 @@ function pickWeighted<T extends string>(weights: Record<T, number>, rand: () => 
   return entries[entries.length - 1][0];
 }
 
-function insertStations(db: Database.Database, scale: Scale, areas: AreaRef[], rand: () => number, log: (s: string) => void): StationRef[] {
+function insertStations(
+  db: Database.Database,
+  scale: Scale,
+  areas: AreaRef[],
+  rand: () => number,
+  log: (s: string) => void,
+): StationRef[] {
   const depts = (db.prepare("SELECT id FROM Department").all() as { id: number }[]).map((d) => d.id);
   const insert = db.prepare(
     `INSERT INTO Station (code, name, element, areaId, mode, operatorDepartmentId, status, commissionedOn, retiredOn,
@@ -180,7 +206,10 @@ function insertStations(db: Database.Database, scale: Scale, areas: AreaRef[], r
       const r = rand();
       const status = r < 0.85 ? "ACTIVE" : r < 0.93 ? "PLANNED" : r < 0.97 ? "SUSPENDED" : "RETIRED";
       const mode = element === "AIR" || element === "RADIATION" || rand() < 0.35 ? "AUTOMATIC" : "MANUAL";
-      const commissioned = status === "PLANNED" ? null : sqliteTime(new Date(Date.UTC(2010 + Math.floor(rand() * 15), Math.floor(rand() * 12), 1)));
+      const commissioned =
+        status === "PLANNED"
+          ? null
+          : sqliteTime(new Date(Date.UTC(2010 + Math.floor(rand() * 15), Math.floor(rand() * 12), 1)));
       const retired = status === "RETIRED" ? sqliteTime(new Date(Date.UTC(2025, Math.floor(rand() * 12), 1))) : null;
       const info = insert.run(
         `BENCH-${String(i).padStart(6, "0")}`,
@@ -197,7 +226,8 @@ function insertStations(db: Database.Database, scale: Scale, areas: AreaRef[], r
         now,
         now,
       );
-      if (status === "ACTIVE" || status === "SUSPENDED") out.push({ id: Number(info.lastInsertRowid), areaId: area.id, element });
+      if (status === "ACTIVE" || status === "SUSPENDED")
+        out.push({ id: Number(info.lastInsertRowid), areaId: area.id, element });
     }
   })();
   log(`${scale.name}: ${scale.stations.toLocaleString("en")} stations`);
@@ -206,13 +236,26 @@ function insertStations(db: Database.Database, scale: Scale, areas: AreaRef[], r
 
 /** The stations went in through StationCount's triggers, one row at a time: the rollup must equal the GROUP BY. */
 function checkRollup(db: Database.Database, scale: Scale, log: (s: string) => void, ms: number): void {
-  const diff = db.prepare(`SELECT (SELECT count(*) FROM (${COVERAGE_SQL} EXCEPT ${COVERAGE_ROLLUP_SQL})) + (SELECT count(*) FROM (${COVERAGE_ROLLUP_SQL} EXCEPT ${COVERAGE_SQL}))`).pluck().get() as number;
+  const diff = db
+    .prepare(
+      `SELECT (SELECT count(*) FROM (${COVERAGE_SQL} EXCEPT ${COVERAGE_ROLLUP_SQL})) + (SELECT count(*) FROM (${COVERAGE_ROLLUP_SQL} EXCEPT ${COVERAGE_SQL}))`,
+    )
+    .pluck()
+    .get() as number;
   if (diff !== 0) throw new Error(`${scale.name}: StationCount differs from the GROUP BY over Station in ${diff} rows`);
   const rows = db.prepare("SELECT count(*) FROM StationCount").pluck().get() as number;
-  log(`${scale.name}: stations inserted through the rollup triggers in ${(ms / 1000).toFixed(1)} s; ${rows.toLocaleString("en")} StationCount rows, equal to the GROUP BY`);
+  log(
+    `${scale.name}: stations inserted through the rollup triggers in ${(ms / 1000).toFixed(1)} s; ${rows.toLocaleString("en")} StationCount rows, equal to the GROUP BY`,
+  );
 }
 
-function insertAlerts(db: Database.Database, scale: Scale, stations: StationRef[], rand: () => number, log: (s: string) => void): void {
+function insertAlerts(
+  db: Database.Database,
+  scale: Scale,
+  stations: StationRef[],
+  rand: () => number,
+  log: (s: string) => void,
+): void {
   const insert = db.prepare(
     `INSERT INTO Alert (stationId, areaId, element, kind, severity, pollutant, measuredValue, limitValue, occurredAt, status, demo, createdAt)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)`,
@@ -229,20 +272,37 @@ function insertAlerts(db: Database.Database, scale: Scale, stations: StationRef[
         const kind = rand() < 0.5 ? "EXCEEDANCE" : kinds[1 + Math.floor(rand() * (kinds.length - 1))];
         const at = ALERT_SPAN.from.getTime() + Math.floor(rand() * span);
         const r = rand();
-        const status = at < closedBefore ? (r < 0.9 ? "CLOSED" : r < 0.97 ? "IN_LINKAGE" : "OPEN") : r < 0.4 ? "CLOSED" : r < 0.6 ? "IN_LINKAGE" : "OPEN";
+        const status =
+          at < closedBefore
+            ? r < 0.9
+              ? "CLOSED"
+              : r < 0.97
+                ? "IN_LINKAGE"
+                : "OPEN"
+            : r < 0.4
+              ? "CLOSED"
+              : r < 0.6
+                ? "IN_LINKAGE"
+                : "OPEN";
         const exceed = kind === "EXCEEDANCE";
         const iso = sqliteTime(new Date(at));
         insert.run(
-          s.id, s.areaId, s.element, kind,
+          s.id,
+          s.areaId,
+          s.element,
+          kind,
           r < 0.15 ? "HIGH" : r < 0.55 ? "MEDIUM" : "LOW",
           exceed ? (s.element === "AIR" ? "PM2.5" : "COD") : null,
           exceed ? Math.round(75 * (1.05 + rand())) : null,
           exceed ? 75 : null,
-          iso, status, iso,
+          iso,
+          status,
+          iso,
         );
       }
     })();
-    if (scale.alerts > batch) log(`${scale.name}: alerts ${(done + n).toLocaleString("en")} / ${scale.alerts.toLocaleString("en")}`);
+    if (scale.alerts > batch)
+      log(`${scale.name}: alerts ${(done + n).toLocaleString("en")} / ${scale.alerts.toLocaleString("en")}`);
   }
   if (scale.alerts <= batch) log(`${scale.name}: ${scale.alerts.toLocaleString("en")} alerts`);
 }

@@ -59,6 +59,8 @@ export async function timePair(a: Side, b: Side, warmup: number, iterations: num
 
 export interface ResultRow {
   scale: string;
+  /** sqlite or postgresql: each row's product and floor ran on the same database. */
+  database: string;
   operation: string;
   product: Timing;
   floor: Timing;
@@ -68,9 +70,22 @@ export interface ResultRow {
 const fmt = (ms: number) => (ms < 10 ? ms.toFixed(2) : ms < 100 ? ms.toFixed(1) : ms.toFixed(0));
 
 export function table(rows: ResultRow[], warmup: number, iterations: number): string {
-  const head = ["scale", "operation", "product median ms", "floor median ms", "ratio", "product p90", "floor p90", "product CPU ms", "floor CPU ms", "CPU ratio"];
+  const head = [
+    "scale",
+    "database",
+    "operation",
+    "product median ms",
+    "floor median ms",
+    "ratio",
+    "product p90",
+    "floor p90",
+    "product CPU ms",
+    "floor CPU ms",
+    "CPU ratio",
+  ];
   const body = rows.map((r) => [
     r.scale,
+    r.database,
     r.operation,
     fmt(r.product.median),
     fmt(r.floor.median),
@@ -82,14 +97,21 @@ export function table(rows: ResultRow[], warmup: number, iterations: number): st
     `${(r.product.cpu / r.floor.cpu).toFixed(2)}×`,
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
-  const line = (cells: string[]) => `| ${cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(" | ")} |`;
-  const out = [line(head), `|${widths.map((w, i) => (i < 2 ? "-".repeat(w + 2) : `${"-".repeat(w + 1)}:`)).join("|")}|`, ...body.map(line)];
-  const notes = rows.filter((r) => r.note).map((r) => `  ${r.scale} ${r.operation}: ${r.note}`);
+  const line = (cells: string[]) =>
+    `| ${cells.map((c, i) => (i < 3 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(" | ")} |`;
+  const out = [
+    line(head),
+    `|${widths.map((w, i) => (i < 3 ? "-".repeat(w + 2) : `${"-".repeat(w + 1)}:`)).join("|")}|`,
+    ...body.map(line),
+  ];
+  // One note per scale and operation, however many databases ran it.
+  const notes = [...new Set(rows.filter((r) => r.note).map((r) => `  ${r.scale} ${r.operation}: ${r.note}`))];
   return [
     ...out,
     "",
     `warm-up ${warmup}, then ${iterations} timed iterations per side, alternating (a case may set its own count); ratio = product median / floor median`,
     "CPU: mean per operation; product = the server process (all threads, 10 ms ticks summed over the run) + this client; floor = this process",
+    "on postgresql, both sides also count the CPU of the throwaway cluster's processes (its backends do the SQL work)",
     ...notes,
   ].join("\n");
 }

@@ -16,7 +16,10 @@ export interface Scale {
 const HEILONGJIANG = ["2301", "2302", "2303", "2304", "2305", "2307", "2308", "2309", "2310", "2311", "2312", "2327"];
 
 /** 31 provincial prefixes; about 333 prefecture-level cities in all, like the real division. */
-const PROVINCES = [11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54, 61, 62, 63, 64, 65];
+const PROVINCES = [
+  11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54, 61, 62, 63,
+  64, 65,
+];
 
 function nationCities(): string[] {
   const out: string[] = [];
@@ -31,8 +34,22 @@ function nationCities(): string[] {
 }
 
 export const SCALES: Record<ScaleName, Scale> = {
-  city: { name: "city", label: "this city (11 areas)", otherCities: [], areasPerOtherCity: 0, stations: 150, alerts: 5_000 },
-  province: { name: "province", label: "a province (13 cities)", otherCities: HEILONGJIANG, areasPerOtherCity: 10, stations: 5_000, alerts: 100_000 },
+  city: {
+    name: "city",
+    label: "this city (11 areas)",
+    otherCities: [],
+    areasPerOtherCity: 0,
+    stations: 150,
+    alerts: 5_000,
+  },
+  province: {
+    name: "province",
+    label: "a province (13 cities)",
+    otherCities: HEILONGJIANG,
+    areasPerOtherCity: 10,
+    stations: 5_000,
+    alerts: 100_000,
+  },
   nation: {
     name: "nation",
     label: "the nation (~2,800 areas)",

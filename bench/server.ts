@@ -1,4 +1,4 @@
-// The real product for the benchmark: `remix build`, then `remix-serve build/index.js` on a free port with
+// The real product for the benchmark: `remix build`, then the web server (server/index.ts) on a free port with
 // DATABASE_URL pointing at a bench registry. The benchmark talks to it over HTTP like any client would.
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -57,13 +57,14 @@ for (const sig of ["SIGINT", "SIGTERM"] as const) {
   });
 }
 
-export async function startProduct(databaseFile: string): Promise<RunningProduct> {
+/** Starts the product on a database: a SQLite file path, or a postgresql:// URL. */
+export async function startProduct(database: string): Promise<RunningProduct> {
   const port = await freePort();
-  const child = spawn(process.execPath, [path.resolve("node_modules/@remix-run/serve/dist/cli.js"), "build/index.js"], {
+  const child = spawn(process.execPath, ["--import", "tsx", path.resolve("server/index.ts")], {
     env: {
       ...process.env,
       NODE_ENV: "production",
-      DATABASE_URL: `file:${databaseFile}`,
+      DATABASE_URL: /^postgres(ql)?:\/\//.test(database) ? database : `file:${database}`,
       PORT: String(port),
       HOST: "127.0.0.1",
       // A production server refuses the development secret; the benchmark never signs in.
@@ -85,7 +86,7 @@ export async function startProduct(databaseFile: string): Promise<RunningProduct
     children.delete(child);
   };
   for (let i = 0; i < 200; i++) {
-    if (child.exitCode !== null) throw new Error(`remix-serve exited (${child.exitCode}):\n${output}`);
+    if (child.exitCode !== null) throw new Error(`the web server exited (${child.exitCode}):\n${output}`);
     try {
       const res = await fetch(`${baseUrl}/graphql`, {
         method: "POST",
@@ -102,5 +103,5 @@ export async function startProduct(databaseFile: string): Promise<RunningProduct
     await new Promise((r) => setTimeout(r, 100));
   }
   await stop();
-  throw new Error(`remix-serve did not answer on ${baseUrl} within 20 s:\n${output}`);
+  throw new Error(`the web server did not answer on ${baseUrl} within 20 s:\n${output}`);
 }

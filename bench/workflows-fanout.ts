@@ -12,14 +12,15 @@ import { DefaultLogger, NativeConnection, Runtime, Worker } from "@temporalio/wo
 import { createDb, type Db } from "../app/utils/db.server";
 import { createMailer } from "../app/utils/mailer.server";
 import { useTemporalClient } from "../app/utils/temporal.server";
+import { previousMonthPeriod } from "../app/utils/time";
 import { openReportingCycle } from "../app/models/workflows/reporting.server";
 import { reportInputs } from "../app/models/workflows/fan-out.server";
 import { recipients } from "../app/models/workflows/notify.server";
 import type { Viewer } from "../app/models/viewer";
-import { createActivities } from "../workflows/activities";
+import { createActivities } from "../worker/activities";
 import { BENCH_TASK_QUEUE } from "../workflows/task-queues";
-import { workflowsPath } from "../workflows/worker";
-import { startDevServer } from "../workflows/dev-server";
+import { workflowsPath } from "../worker/worker";
+import { startDevServer } from "../worker/dev-server";
 
 export const FANOUT_SCALES = { city: 1, province: 13, nation: 333 } as const;
 
@@ -45,9 +46,19 @@ async function benchDb(dir: string, cities: number): Promise<{ db: Db; url: stri
     await db.$transaction(async (tx) => {
       for (const t of tasks) {
         const copy = await tx.task.create({
-          data: { code: `${t.code}@c${c}`, groupId: t.groupId, ordinal: t.ordinal, title: t.title, titleEn: t.titleEn, duty: t.duty, responsibilityClause: t.responsibilityClause },
+          data: {
+            code: `${t.code}@c${c}`,
+            groupId: t.groupId,
+            ordinal: t.ordinal,
+            title: t.title,
+            titleEn: t.titleEn,
+            duty: t.duty,
+            responsibilityClause: t.responsibilityClause,
+          },
         });
-        await tx.taskAssignment.createMany({ data: t.assignments.map(({ id: _id, taskId: _t, ...a }) => ({ ...a, taskId: copy.id })) });
+        await tx.taskAssignment.createMany({
+          data: t.assignments.map(({ id: _id, taskId: _t, ...a }) => ({ ...a, taskId: copy.id })),
+        });
       }
     });
   }
@@ -58,7 +69,10 @@ async function until(check: () => Promise<boolean>) {
   while (!(await check())) await new Promise((r) => setTimeout(r, 50));
 }
 
-export async function benchFanout(scale: keyof typeof FANOUT_SCALES | number, log: (s: string) => void = console.log): Promise<FanoutRow> {
+export async function benchFanout(
+  scale: keyof typeof FANOUT_SCALES | number,
+  log: (s: string) => void = console.log,
+): Promise<FanoutRow> {
   const cities = typeof scale === "number" ? scale : FANOUT_SCALES[scale];
   const name = typeof scale === "number" ? `${scale} cities` : scale;
   const dir = mkdtempSync(path.join(os.tmpdir(), "eco-bench-fanout-"));
@@ -70,23 +84,38 @@ export async function benchFanout(scale: keyof typeof FANOUT_SCALES | number, lo
   const mailer = createMailer({ db }); // outbox only: the row measures workflows, not an SMTP server
   useTemporalClient(client, BENCH_TASK_QUEUE);
   const worker = await Worker.create({
-    connection: native, taskQueue: BENCH_TASK_QUEUE, workflowsPath,
+    connection: native,
+    taskQueue: BENCH_TASK_QUEUE,
+    workflowsPath,
     activities: createActivities({ db, mailer, temporal: { client, taskQueue: BENCH_TASK_QUEUE } }),
   });
   const running = worker.run();
   try {
     // What "opened" means: every report workflow started, its state mirrored to SQL and its requests in the outbox.
-    const period = "2019Q2";
+    const period = previousMonthPeriod(); // a period that has ended: a cycle is opened after its period (ADR 012)
     const inputs = await reportInputs(db, { cycleWorkflowId: "", period, dueDate: "", leadDays: 0 });
     let notices = 0;
-    for (const i of inputs) notices += (await recipients(db, [{ departmentId: i.departmentId }, ...i.supporters.map((s) => ({ departmentId: s.departmentId }))])).length;
+    for (const i of inputs)
+      notices += (
+        await recipients(db, [
+          { departmentId: i.departmentId },
+          ...i.supporters.map((s) => ({ departmentId: s.departmentId })),
+        ])
+      ).length;
     const n = inputs.length;
 
     log(`[fanout] ${name}: floor, ${n} trivial workflows…`);
     let t0 = performance.now();
     for (let i = 0; i < n; i += 25) {
-      const handles = await Promise.all(Array.from({ length: Math.min(25, n - i) }, (_, k) =>
-        client.workflow.start("trivialWorkflow", { workflowId: `trivial-${i + k}`, taskQueue: BENCH_TASK_QUEUE, args: [i + k] })));
+      const handles = await Promise.all(
+        Array.from({ length: Math.min(25, n - i) }, (_, k) =>
+          client.workflow.start("trivialWorkflow", {
+            workflowId: `trivial-${i + k}`,
+            taskQueue: BENCH_TASK_QUEUE,
+            args: [i + k],
+          }),
+        ),
+      );
       void handles;
     }
     for (let i = 0; i < n; i++) await client.workflow.getHandle(`trivial-${i}`).result();
@@ -98,12 +127,22 @@ export async function benchFanout(scale: keyof typeof FANOUT_SCALES | number, lo
     t0 = performance.now();
     await openReportingCycle(db, steering, { period, dueDate: due });
     await until(async () => (await db.progressReport.count({ where: { version: { gte: 1 } } })) === n);
-    await until(async () => (await db.outboxMessage.count({ where: { template: { in: ["REPORT_REQUESTED", "CONTRIBUTION_REQUESTED"] } } })) === notices);
+    await until(
+      async () =>
+        (await db.outboxMessage.count({
+          where: { template: { in: ["REPORT_REQUESTED", "CONTRIBUTION_REQUESTED"] } },
+        })) === notices,
+    );
     const fanoutSeconds = (performance.now() - t0) / 1000;
 
     return {
-      scale: name, workflows: n, fanoutSeconds, floorSeconds,
-      fanoutPerSecond: n / fanoutSeconds, floorPerSecond: n / floorSeconds, ratio: fanoutSeconds / floorSeconds,
+      scale: name,
+      workflows: n,
+      fanoutSeconds,
+      floorSeconds,
+      fanoutPerSecond: n / fanoutSeconds,
+      floorPerSecond: n / floorSeconds,
+      ratio: fanoutSeconds / floorSeconds,
     };
   } finally {
     worker.shutdown();
@@ -118,16 +157,27 @@ export async function benchFanout(scale: keyof typeof FANOUT_SCALES | number, lo
 }
 
 export function fanoutTable(rows: FanoutRow[]): string {
-  const head = "| scale | workflows | fan-out s | fan-out wf/s | floor s | floor wf/s | ratio |\n|---|---:|---:|---:|---:|---:|---:|";
+  const head =
+    "| scale | workflows | fan-out s | fan-out wf/s | floor s | floor wf/s | ratio |\n|---|---:|---:|---:|---:|---:|---:|";
   const f = (x: number, d = 1) => x.toFixed(d);
-  return [head, ...rows.map((r) => `| ${r.scale} | ${r.workflows} | ${f(r.fanoutSeconds)} | ${f(r.fanoutPerSecond)} | ${f(r.floorSeconds)} | ${f(r.floorPerSecond)} | ${f(r.ratio, 2)}× |`)].join("\n");
+  return [
+    head,
+    ...rows.map(
+      (r) =>
+        `| ${r.scale} | ${r.workflows} | ${f(r.fanoutSeconds)} | ${f(r.fanoutPerSecond)} | ${f(r.floorSeconds)} | ${f(r.floorPerSecond)} | ${f(r.ratio, 2)}× |`,
+    ),
+  ].join("\n");
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   Runtime.install({ logger: new DefaultLogger("WARN") });
   const args = process.argv.slice(2);
-  const scales = (args.length ? args : ["city", "province", "nation"]).map((a) => (/^\d+$/.test(a) ? Number(a) : (a as keyof typeof FANOUT_SCALES)));
+  const scales = (args.length ? args : ["city", "province", "nation"]).map((a) =>
+    /^\d+$/.test(a) ? Number(a) : (a as keyof typeof FANOUT_SCALES),
+  );
   const rows: FanoutRow[] = [];
   for (const s of scales) rows.push(await benchFanout(s));
-  console.log(`\nReporting-cycle fan-out vs trivial workflows on the same Temporal dev server and worker\n\n${fanoutTable(rows)}`);
+  console.log(
+    `\nReporting-cycle fan-out vs trivial workflows on the same Temporal dev server and worker\n\n${fanoutTable(rows)}`,
+  );
 }

@@ -26,7 +26,13 @@ export function useFastGzip(): Plugin {
         headers.set("content-encoding", "gzip");
       }
       headers.set("content-length", String(out.byteLength));
-      setResponse(new fetchAPI.Response(out as Uint8Array<ArrayBuffer>, { status: response.status, statusText: response.statusText, headers }));
+      setResponse(
+        new fetchAPI.Response(out as Uint8Array<ArrayBuffer>, {
+          status: response.status,
+          statusText: response.statusText,
+          headers,
+        }),
+      );
     },
   };
 }

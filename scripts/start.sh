@@ -5,6 +5,8 @@
 #   TEMPORAL_ADDRESS  use this cluster and start no server        TEMPORAL_HEADLESS=1  dev server without its web UI
 #   TEMPORAL_PORT     dev server port (7233)                      TEMPORAL_UI_PORT     its web UI port (8233)
 #   PORT              web app port (3000)                         SMTP_URL             send mail too (else outbox only)
+#   APP_URL, TRUST_PROXY, ALLOWED_ORIGINS, SESSION_IDLE_MINUTES, SESSION_MAX_HOURS, MAX_BODY_BYTES: the web server
+#   (server/index.ts, docs/decisions/010); set APP_URL=https://… behind an HTTPS proxy.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tag() { printf '\033[1m[start]\033[0m %s\n' "$*"; }
@@ -78,10 +80,10 @@ else
 fi
 
 tag "starting the worker…"
-run worker node --import tsx workflows/worker.ts
-wait_for "the worker" node --import tsx workflows/worker-ready.ts
+run worker node --import tsx worker/worker.ts
+wait_for "the worker" node --import tsx worker/worker-ready.ts
 tag "starting the web app…"
-run app node_modules/.bin/remix-serve build/index.js
+run app node --import tsx server/index.ts
 wait_for "the web app" node -e "fetch('http://127.0.0.1:$PORT/').then(r => process.exit(r.status < 500 ? 0 : 1), () => process.exit(1))"
 
 cat <<MSG

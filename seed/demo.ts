@@ -35,9 +35,17 @@ const GAPS: { area: string; element: Element; planned?: boolean }[] = [
 ];
 
 const CENTRE: Record<string, [number, number]> = {
-  "230602": [46.60, 125.10], "230603": [46.53, 125.13], "230604": [46.65, 124.87], "230605": [46.40, 124.89],
-  "230606": [46.03, 124.81], "230621": [45.70, 125.27], "230622": [45.52, 125.08], "230623": [47.17, 124.86],
-  "230624": [46.86, 124.44], "230671": [46.57, 125.17], "230600-ETDZ": [46.58, 125.05],
+  "230602": [46.6, 125.1],
+  "230603": [46.53, 125.13],
+  "230604": [46.65, 124.87],
+  "230605": [46.4, 124.89],
+  "230606": [46.03, 124.81],
+  "230621": [45.7, 125.27],
+  "230622": [45.52, 125.08],
+  "230623": [47.17, 124.86],
+  "230624": [46.86, 124.44],
+  "230671": [46.57, 125.17],
+  "230600-ETDZ": [46.58, 125.05],
 };
 
 export async function seedDemo(db: Db, log: (s: string) => void = () => {}): Promise<void> {
@@ -69,7 +77,9 @@ export async function seedDemo(db: Db, log: (s: string) => void = () => {}): Pro
               mode: automatic ? "AUTOMATIC" : "MANUAL",
               operatorDepartmentId: depts.get(OPERATOR[element]) ?? null,
               status: gap?.planned ? "PLANNED" : "ACTIVE",
-              commissionedOn: gap?.planned ? null : new Date(Date.UTC(2015 + Math.floor(rand() * 6), Math.floor(rand() * 12), 1)),
+              commissionedOn: gap?.planned
+                ? null
+                : new Date(Date.UTC(2015 + Math.floor(rand() * 6), Math.floor(rand() * 12), 1)),
               latitude: Math.round((lat + (rand() - 0.5) * 0.1) * 1e5) / 1e5,
               longitude: Math.round((lon + (rand() - 0.5) * 0.1) * 1e5) / 1e5,
               demo: true,
@@ -108,7 +118,12 @@ export async function seedDemo(db: Db, log: (s: string) => void = () => {}): Pro
     if (training && epb) {
       for (const year of [2018, 2019, 2020, 2025]) {
         await tx.dutyRecord.create({
-          data: { targetId: training.id, departmentId: epb, occurredOn: new Date(`${year}-06-15T00:00:00+08:00`), summary: `${year}年土壤环境监测技术人员培训（演示数据）` },
+          data: {
+            targetId: training.id,
+            departmentId: epb,
+            occurredOn: new Date(`${year}-06-15T00:00:00+08:00`),
+            summary: `${year}年土壤环境监测技术人员培训（演示数据）`,
+          },
         });
       }
     }
@@ -116,5 +131,17 @@ export async function seedDemo(db: Db, log: (s: string) => void = () => {}): Pro
 }
 
 function labelZh(e: Element): string {
-  return ({ AIR: "空气", SURFACE_WATER: "地表水", DRINKING_WATER_SOURCE: "水源地", GROUNDWATER: "地下水", SOIL: "土壤", NOISE: "噪声", RADIATION: "辐射", ECOLOGY: "生态", POLLUTION_SOURCE: "污染源" } as const)[e];
+  return (
+    {
+      AIR: "空气",
+      SURFACE_WATER: "地表水",
+      DRINKING_WATER_SOURCE: "水源地",
+      GROUNDWATER: "地下水",
+      SOIL: "土壤",
+      NOISE: "噪声",
+      RADIATION: "辐射",
+      ECOLOGY: "生态",
+      POLLUTION_SOURCE: "污染源",
+    } as const
+  )[e];
 }

@@ -1,5 +1,5 @@
 // `npm run db:seed`: the plan (always), development users (not in production) and the demo data set (unless --no-demo).
-import { createDb } from "../app/utils/db.server";
+import { createDb, dialectOf } from "../app/utils/db.server";
 import { env } from "../app/utils/env.server";
 import { seedPlan } from "./plan";
 import { seedUsers } from "./users";
@@ -9,11 +9,14 @@ const noDemo = process.argv.includes("--no-demo");
 const db = createDb();
 const step = (s: string) => console.log(`[seed] ${s}`);
 try {
-  // WAL is a property of the file: set once here, readers then never wait for the writer.
-  await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
+  // WAL is a property of the SQLite file: set once here, readers then never wait for the writer (PostgreSQL's readers
+  // never wait anyway).
+  if (dialectOf(db) === "sqlite") await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
   step("plan 庆政办规〔2018〕1号 …");
   await seedPlan(db);
-  step(`plan: ${await db.task.count()} tasks, ${await db.department.count()} departments, ${await db.target.count()} targets`);
+  step(
+    `plan: ${await db.task.count()} tasks, ${await db.department.count()} departments, ${await db.target.count()} targets`,
+  );
   if (env.NODE_ENV !== "production") {
     await seedUsers(db);
     step(`development users: ${await db.user.count()}`);

@@ -20,7 +20,9 @@ const code = (r: { errors?: { extensions?: { code?: string } }[] }) => r.errors?
 
 describe("the public (not signed in)", () => {
   it("reads what the plan publishes", async () => {
-    const r = await gql(`{ plan { title } tasks { totalCount } departments { code } areas { code } targets { code progress { percent } } coverageMatrix { totals { element } } stations(first: 1) { totalCount } }`);
+    const r = await gql(
+      `{ plan { title } tasks { totalCount } departments { code } areas { code } targets { code progress { percent } } coverageMatrix { totals { element } } stations(first: 1) { totalCount } }`,
+    );
     expect(r.errors).toBeUndefined();
   });
 
@@ -28,7 +30,7 @@ describe("the public (not signed in)", () => {
     expect(code(await gql(`{ users { email } }`))).toBe("UNAUTHENTICATED");
     expect(code(await gql(`{ changeHistory { edges { node { action } } } }`))).toBe("UNAUTHENTICATED");
     expect(code(await gql(addStation("PUB-1")))).toBe("UNAUTHENTICATED");
-    expect(code(await gql(`mutation { setTaskStatus(code: "1.1", status: DELAYED) { status } }`))).toBe("UNAUTHENTICATED");
+    expect(code(await gql(`mutation { clearTaskStatusOverride(code: "1.1") { status } }`))).toBe("UNAUTHENTICATED");
     expect(await db.station.count({ where: { code: "PUB-1" } })).toBe(0);
   });
 
@@ -53,8 +55,12 @@ describe("a department member", () => {
   });
 
   it("cannot change or retire another department's station, nor record its alerts", async () => {
-    expect(code(await gql(`mutation { updateStation(input: { code: "EPB-N-1", name: "改名" }) { name } }`, {}, WATER))).toBe("FORBIDDEN");
-    expect(code(await gql(`mutation { retireStation(code: "EPB-N-1", retiredOn: "2026-01-01") { status } }`, {}, WATER))).toBe("FORBIDDEN");
+    expect(
+      code(await gql(`mutation { updateStation(input: { code: "EPB-N-1", name: "改名" }) { name } }`, {}, WATER)),
+    ).toBe("FORBIDDEN");
+    expect(
+      code(await gql(`mutation { retireStation(code: "EPB-N-1", retiredOn: "2026-01-01") { status } }`, {}, WATER)),
+    ).toBe("FORBIDDEN");
     const alert = `mutation { recordAlert(input: { stationCode: "EPB-N-1", kind: DEVICE_OFFLINE, occurredAt: "2026-01-02T08:00:00+08:00" }) { kind } }`;
     expect(code(await gql(alert, {}, WATER))).toBe("FORBIDDEN");
     expect((await gql(alert, {}, EPB)).errors).toBeUndefined();
@@ -62,12 +68,16 @@ describe("a department member", () => {
   });
 
   it("cannot set task status or list users", async () => {
-    expect(code(await gql(`mutation { setTaskStatus(code: "1.1", status: DELAYED) { status } }`, {}, EPB))).toBe("FORBIDDEN");
+    expect(code(await gql(`mutation { clearTaskStatusOverride(code: "1.1") { status } }`, {}, EPB))).toBe("FORBIDDEN");
     expect(code(await gql(`{ users { email } }`, {}, EPB))).toBe("FORBIDDEN");
   });
 
   it("reads the change history", async () => {
-    const r = await gql(`{ changeHistory(entityType: "Station", entityId: "EPB-N-1") { edges { node { action actor { email } department { code } } } } }`, {}, EPB);
+    const r = await gql(
+      `{ changeHistory(entityType: "Station", entityId: "EPB-N-1") { edges { node { action actor { email } department { code } } } } }`,
+      {},
+      EPB,
+    );
     expect(r.data.changeHistory.edges.map((e: { node: { action: string } }) => e.node.action)).toEqual(["ADD"]);
     expect(r.data.changeHistory.edges[0].node).toMatchObject({ actor: { email: EPB }, department: { code: "epb" } });
   });
@@ -85,10 +95,21 @@ describe("inspectors and area implementers", () => {
 describe("the steering group", () => {
   it("writes for any department, sets task status (recorded in history) and lists users", async () => {
     expect((await gql(addStation("SG-1", "water"), {}, STEERING)).data.addStation.operator.code).toBe("water");
-    const r = await gql(`mutation { setTaskStatus(code: "1.1", status: AT_RISK) { code status } }`, {}, STEERING);
-    expect(r.data.setTaskStatus).toEqual({ code: "1.1", status: "AT_RISK" });
-    const h = await gql(`{ changeHistory(entityType: "Task", entityId: "1.1") { edges { node { action changes } } } }`, {}, STEERING);
-    expect(JSON.parse(h.data.changeHistory.edges[0].node.changes)).toEqual({ status: ["ON_TRACK", "AT_RISK"] });
+    const r = await gql(
+      `mutation { overrideTaskStatus(code: "1.1", status: AT_RISK, reason: "待核实") { code status } }`,
+      {},
+      STEERING,
+    );
+    expect(r.data.overrideTaskStatus).toEqual({ code: "1.1", status: "AT_RISK" });
+    const h = await gql(
+      `{ changeHistory(entityType: "Task", entityId: "1.1") { edges { node { action changes } } } }`,
+      {},
+      STEERING,
+    );
+    expect(JSON.parse(h.data.changeHistory.edges[0].node.changes)).toEqual({
+      statusOverride: [null, "AT_RISK"],
+      statusOverrideReason: [null, "待核实"],
+    });
     expect((await gql(`{ users { email role } }`, {}, STEERING)).data.users.length).toBeGreaterThanOrEqual(5);
   });
 });
@@ -112,6 +133,14 @@ describe("recurring duties and milestones", () => {
     expect(code(await gql(m, {}, EPB))).toBe("FORBIDDEN");
     const r = await gql(m, {}, STEERING);
     expect(r.data.setMilestoneAchieved).toEqual({ achievedOn: "2020-11-30", progress: { status: "MET" } });
-    expect(code(await gql(`mutation { setMilestoneAchieved(targetCode: "T1.3-SOIL-TRAINING-YEARLY", achievedOn: "2020-11-30") { code } }`, {}, STEERING))).toBe("INVALID_STATE");
+    expect(
+      code(
+        await gql(
+          `mutation { setMilestoneAchieved(targetCode: "T1.3-SOIL-TRAINING-YEARLY", achievedOn: "2020-11-30") { code } }`,
+          {},
+          STEERING,
+        ),
+      ),
+    ).toBe("INVALID_STATE");
   });
 });

@@ -52,27 +52,63 @@ async function count(query: string): Promise<number> {
 async function grow() {
   const depts = await db.department.findMany({ select: { id: true }, orderBy: { id: "asc" } });
   const plan = await db.plan.findFirstOrThrow();
-  const group = await db.taskGroup.create({ data: { planId: plan.id, code: "9", ordinal: 9, title: "测试任务组", titleEn: "Test group", intro: "" } });
+  const group = await db.taskGroup.create({
+    data: { planId: plan.id, code: "9", ordinal: 9, title: "测试任务组", titleEn: "Test group", intro: "" },
+  });
   const newDepts = [];
   for (let i = 1; i <= 12; i++) {
-    newDepts.push(await db.department.create({ data: { code: `test-${i}`, name: `测试部门${i}`, shortName: `测试${i}`, nameEn: `Test ${i}`, kind: "MUNICIPAL_DEPARTMENT" } }));
+    newDepts.push(
+      await db.department.create({
+        data: {
+          code: `test-${i}`,
+          name: `测试部门${i}`,
+          shortName: `测试${i}`,
+          nameEn: `Test ${i}`,
+          kind: "MUNICIPAL_DEPARTMENT",
+        },
+      }),
+    );
   }
   const allDepts = [...depts, ...newDepts];
   for (let i = 1; i <= 40; i++) {
     const task = await db.task.create({
-      data: { code: `9.${i}`, groupId: group.id, ordinal: i, title: `测试任务${i}`, titleEn: `Test task ${i}`, duty: "", responsibilityClause: "" },
+      data: {
+        code: `9.${i}`,
+        groupId: group.id,
+        ordinal: i,
+        title: `测试任务${i}`,
+        titleEn: `Test task ${i}`,
+        duty: "",
+        responsibilityClause: "",
+      },
     });
     const lead = allDepts[i % allDepts.length];
-    const supports = [allDepts[(i + 3) % allDepts.length], allDepts[(i + 7) % allDepts.length]].filter((d) => d.id !== lead.id);
+    const supports = [allDepts[(i + 3) % allDepts.length], allDepts[(i + 7) % allDepts.length]].filter(
+      (d) => d.id !== lead.id,
+    );
     await db.taskAssignment.createMany({
       data: [
         { taskId: task.id, departmentId: lead.id, role: "LEAD", ordinal: 1 },
-        ...[...new Map(supports.map((d) => [d.id, d])).values()].map((d, k) => ({ taskId: task.id, departmentId: d.id, role: "SUPPORT", ordinal: k + 1 })),
+        ...[...new Map(supports.map((d) => [d.id, d])).values()].map((d, k) => ({
+          taskId: task.id,
+          departmentId: d.id,
+          role: "SUPPORT",
+          ordinal: k + 1,
+        })),
       ],
     });
   }
   for (let i = 1; i <= 6; i++) {
-    await db.area.create({ data: { code: `2301${String(i).padStart(2, "0")}`, name: `测试区${i}`, nameEn: `Test ${i}`, kind: i % 2 ? "DISTRICT" : "COUNTY", cityCode: "2301", ordinal: i } });
+    await db.area.create({
+      data: {
+        code: `2301${String(i).padStart(2, "0")}`,
+        name: `测试区${i}`,
+        nameEn: `Test ${i}`,
+        kind: i % 2 ? "DISTRICT" : "COUNTY",
+        cityCode: "2301",
+        ordinal: i,
+      },
+    });
   }
   const areas = await db.area.findMany({ select: { id: true } });
   const elements = ["AIR", "SURFACE_WATER", "SOIL", "NOISE", "GROUNDWATER"];
@@ -87,17 +123,36 @@ async function grow() {
       status: i % 10 === 0 ? "PLANNED" : "ACTIVE",
     })),
   });
-  const stations = await db.station.findMany({ where: { code: { startsWith: "TEST-" }, status: "ACTIVE" }, select: { id: true, areaId: true, element: true } });
+  const stations = await db.station.findMany({
+    where: { code: { startsWith: "TEST-" }, status: "ACTIVE" },
+    select: { id: true, areaId: true, element: true },
+  });
   await db.alert.createMany({
     data: Array.from({ length: 250 }, (_, i) => {
       const s = stations[i % stations.length];
-      return { stationId: s.id, areaId: s.areaId, element: s.element, kind: "DEVICE_OFFLINE", severity: "LOW", occurredAt: new Date(Date.now() - i * 3600_000), status: i % 2 ? "OPEN" : "CLOSED" };
+      return {
+        stationId: s.id,
+        areaId: s.areaId,
+        element: s.element,
+        kind: "DEVICE_OFFLINE",
+        severity: "LOW",
+        occurredAt: new Date(Date.now() - i * 3600_000),
+        status: i % 2 ? "OPEN" : "CLOSED",
+      };
     }),
   });
-  const recurring = await db.target.findMany({ where: { measure: "RECURRING" }, select: { id: true, responsibleDepartmentId: true } });
+  const recurring = await db.target.findMany({
+    where: { measure: "RECURRING" },
+    select: { id: true, responsibleDepartmentId: true },
+  });
   await db.dutyRecord.createMany({
     data: recurring.flatMap((t) =>
-      Array.from({ length: 5 }, (_, k) => ({ targetId: t.id, departmentId: t.responsibleDepartmentId ?? allDepts[0].id, occurredOn: new Date(Date.now() - k * 86400_000), summary: `测试记录${k}` })),
+      Array.from({ length: 5 }, (_, k) => ({
+        targetId: t.id,
+        departmentId: t.responsibleDepartmentId ?? allDepts[0].id,
+        occurredOn: new Date(Date.now() - k * 86400_000),
+        summary: `测试记录${k}`,
+      })),
     ),
   });
 }
@@ -108,7 +163,17 @@ async function addRecurringTargets() {
   const dept = await db.department.findFirstOrThrow({ where: { code: "test-1" } });
   for (let i = 1; i <= 5; i++) {
     await db.target.create({
-      data: { code: `TEST-RECURRING-${i}`, planId: plan.id, responsibleDepartmentId: dept.id, title: `测试职责${i}`, titleEn: `Test duty ${i}`, clause: "", measure: "RECURRING", recurrence: "YEARLY", minPerPeriod: 1 },
+      data: {
+        code: `TEST-RECURRING-${i}`,
+        planId: plan.id,
+        responsibleDepartmentId: dept.id,
+        title: `测试职责${i}`,
+        titleEn: `Test duty ${i}`,
+        clause: "",
+        measure: "RECURRING",
+        recurrence: "YEARLY",
+        minPerPeriod: 1,
+      },
     });
   }
 }

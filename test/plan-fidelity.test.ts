@@ -14,12 +14,15 @@ const tasks = taskGroups.flatMap((g) => g.tasks);
 function documentTasks(): Map<string, { title: string; body: string }> {
   const main = doc.split("四、主要任务")[1].split("五、工作要求")[0];
   const out = new Map<string, { title: string; body: string }>();
-  main.split(/\n(?=（[一二三四五]）)/).slice(1).forEach((group, gi) => {
-    for (const line of group.split("\n")) {
-      const m = line.match(/^(\d+)\. ([^。]+)。(.*)$/);
-      if (m) out.set(`${gi + 1}.${m[1]}`, { title: m[2], body: m[3] });
-    }
-  });
+  main
+    .split(/\n(?=（[一二三四五]）)/)
+    .slice(1)
+    .forEach((group, gi) => {
+      for (const line of group.split("\n")) {
+        const m = line.match(/^(\d+)\. ([^。]+)。(.*)$/);
+        if (m) out.set(`${gi + 1}.${m[1]}`, { title: m[2], body: m[3] });
+      }
+    });
   return out;
 }
 
@@ -27,7 +30,10 @@ function documentTasks(): Map<string, { title: string; body: string }> {
 function parseResponsibility(sentence: string) {
   const leads: { name: string; scope?: string }[] = [];
   let supports: string[] = [];
-  const segments = sentence.replace(/（[^）]*）/g, "").replace(/。$/, "").split("，");
+  const segments = sentence
+    .replace(/（[^）]*）/g, "")
+    .replace(/。$/, "")
+    .split("，");
   for (const seg of segments) {
     if (seg.startsWith("各县区政府")) continue;
     const support = seg.match(/^(.+)等配合$/);
@@ -102,7 +108,11 @@ describe("targets and recurring duties", () => {
   it("make coverage measurable: each coverage target names elements and areas", () => {
     const coverage = targets.filter((t) => t.measure === "COVERAGE");
     expect(coverage.map((t) => t.code)).toEqual(
-      expect.arrayContaining(["T1.1-AIR-AUTO-COUNTIES", "T1.2-SURFACE-WATER-COUNTY-LEVEL", "T1.3-SOIL-ALL-COUNTIES-DISTRICTS"]),
+      expect.arrayContaining([
+        "T1.1-AIR-AUTO-COUNTIES",
+        "T1.2-SURFACE-WATER-COUNTY-LEVEL",
+        "T1.3-SOIL-ALL-COUNTIES-DISTRICTS",
+      ]),
     );
     for (const t of coverage) if (t.measure === "COVERAGE") expect(t.elements.length).toBeGreaterThan(0);
   });

@@ -21,17 +21,41 @@ describe("targets carried out by workflows", () => {
     const epb = await db.department.findUniqueOrThrow({ where: { code: "epb" } });
     const water = await db.department.findUniqueOrThrow({ where: { code: "water" } });
     const base = { year, dueDate: new Date(), openedAt: hoursAgo(48) };
-    await db.annualWorkPlan.create({ data: { ...base, workflowId: `wp-${year}-epb`, departmentId: epb.id, status: "APPROVED", approvedAt: hoursAgo(1) } });
-    await db.annualWorkPlan.create({ data: { ...base, workflowId: `wp-${year}-water`, departmentId: water.id, status: "SUBMITTED" } });
+    await db.annualWorkPlan.create({
+      data: {
+        ...base,
+        workflowId: `wp-${year}-epb`,
+        departmentId: epb.id,
+        status: "APPROVED",
+        approvedAt: hoursAgo(1),
+      },
+    });
+    await db.annualWorkPlan.create({
+      data: { ...base, workflowId: `wp-${year}-water`, departmentId: water.id, status: "SUBMITTED" },
+    });
     expect((await progressOf("R-ANNUAL-WORK-PLAN")).value).toBe(1);
   });
 
   it("monitoring–enforcement linkage: the share of this year's cases answered within their deadline", async () => {
-    expect(await progressOf("T4.1-LINKAGE-RAPID-RESPONSE")).toMatchObject({ value: 0, required: 0, status: "ON_TRACK" });
+    expect(await progressOf("T4.1-LINKAGE-RAPID-RESPONSE")).toMatchObject({
+      value: 0,
+      required: 0,
+      status: "ON_TRACK",
+    });
     const alerts = await db.alert.findMany({ take: 2, where: { area: { cityCode: "2306" } } });
-    const base = { status: "RESPONDED", openedAt: hoursAgo(50), responseDeadline: hoursAgo(2), frequencyFactor: 2, spotCheckRatio: 0.3 };
-    await db.linkageCase.create({ data: { ...base, workflowId: "lk-1", alertId: alerts[0].id, areaId: alerts[0].areaId, respondedAt: hoursAgo(30) } });
-    await db.linkageCase.create({ data: { ...base, workflowId: "lk-2", alertId: alerts[1].id, areaId: alerts[1].areaId, respondedAt: hoursAgo(1) } });
+    const base = {
+      status: "RESPONDED",
+      openedAt: hoursAgo(50),
+      responseDeadline: hoursAgo(2),
+      frequencyFactor: 2,
+      spotCheckRatio: 0.3,
+    };
+    await db.linkageCase.create({
+      data: { ...base, workflowId: "lk-1", alertId: alerts[0].id, areaId: alerts[0].areaId, respondedAt: hoursAgo(30) },
+    });
+    await db.linkageCase.create({
+      data: { ...base, workflowId: "lk-2", alertId: alerts[1].id, areaId: alerts[1].areaId, respondedAt: hoursAgo(1) },
+    });
     expect(await progressOf("T4.1-LINKAGE-RAPID-RESPONSE")).toMatchObject({ value: 1, required: 2 });
   });
 

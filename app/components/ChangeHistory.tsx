@@ -1,11 +1,15 @@
-// The change history of one thing: who changed what, when, acting for which department.
-import { nameOf, useT } from "../i18n";
+// The change history of one thing, as sentences: when, who (acting for which unit) did what — the API's own wording
+// (graphql AuditEvent.sentence, app/models/change-history.ts), never an action code or the recorded JSON.
+import { useT } from "../i18n";
 import { DataTable } from "./DataTable";
 import { shanghaiDateTime } from "./status";
 
-export interface AuditView { at: string; action: string; changes: string; department: { name: string; nameEn: string } | null; actor: { name: string } | null }
+export interface AuditView {
+  at: string;
+  sentence: { zh: string; en: string };
+}
 
-export const HISTORY_FIELDS = `at action changes department { name nameEn } actor { name }`;
+export const HISTORY_FIELDS = `at sentence { zh en }`;
 
 export function ChangeHistory({ events }: { events: AuditView[] }) {
   const t = useT();
@@ -14,13 +18,10 @@ export function ChangeHistory({ events }: { events: AuditView[] }) {
       testId="change-history"
       caption={t("changeHistory")}
       rows={events}
-      rowKey={(e) => `${e.at}-${e.action}-${e.changes.length}`}
+      rowKey={(e) => `${e.at}-${e.sentence.en}`}
       columns={[
         { key: "at", header: t("when"), rowHeader: true, cell: (e) => shanghaiDateTime(e.at) },
-        { key: "actor", header: t("changedBy"), cell: (e) => e.actor?.name ?? "—" },
-        { key: "dept", header: t("asDepartment"), cell: (e) => nameOf(t.lang, e.department) || "—" },
-        { key: "action", header: t("action"), cell: (e) => <code>{e.action}</code> },
-        { key: "changes", header: t("changes"), cell: (e) => <code className="small">{e.changes}</code> },
+        { key: "what", header: t("changes"), cell: (e) => (t.lang === "en" ? e.sentence.en : e.sentence.zh) },
       ]}
     />
   );

@@ -5,10 +5,29 @@ import { nameOf, pick, useT } from "../i18n";
 import { COVERAGE_STATUS } from "./status";
 import { StatusPill } from "./ui";
 
-interface Cell { element: Element; stations: number; automatic: number; planned: number; required: number; automaticRequired: boolean; status: string }
-interface Row { area: { code: string; name: string; nameEn: string; kind: string }; cells: Cell[] }
+interface Cell {
+  element: Element;
+  stations: number;
+  automatic: number;
+  planned: number;
+  required: number;
+  automaticRequired: boolean;
+  status: string;
+}
+interface Row {
+  area: { code: string; name: string; nameEn: string; kind: string };
+  cells: Cell[];
+}
 
-export function CoverageMatrix({ rows, byElement, search = "" }: { rows: Row[]; byElement: { element: Element; stations: number; automatic: number; required: number; met: number }[]; search?: string }) {
+export function CoverageMatrix({
+  rows,
+  byElement,
+  search = "",
+}: {
+  rows: Row[];
+  byElement: { element: Element; stations: number; automatic: number; required: number; met: number }[];
+  search?: string;
+}) {
   const t = useT();
   const elements = rows[0]?.cells.map((c) => c.element) ?? [];
   const cellTitle = (c: Cell) => {
@@ -25,9 +44,13 @@ export function CoverageMatrix({ rows, byElement, search = "" }: { rows: Row[]; 
             <tr>
               <th scope="col">{t("area")}</th>
               {elements.map((el) => (
-                <th scope="col" key={el} className="num">{pick(t.lang, ELEMENTS[el])}</th>
+                <th scope="col" key={el} className="num">
+                  {pick(t.lang, ELEMENTS[el])}
+                </th>
               ))}
-              <th scope="col" className="num">{t("elementsMet")}</th>
+              <th scope="col" className="num">
+                {t("elementsMet")}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -36,16 +59,32 @@ export function CoverageMatrix({ rows, byElement, search = "" }: { rows: Row[]; 
               return (
                 <tr key={r.area.code} data-area={r.area.code}>
                   <th scope="row">
-                    <Link to={`/areas/${r.area.code}${search}`} aria-label={`${nameOf(t.lang, r.area)}：${t("drillDown")}`}>{nameOf(t.lang, r.area)}</Link>
+                    <Link
+                      to={`/areas/${r.area.code}${search}`}
+                      aria-label={`${nameOf(t.lang, r.area)}：${t("drillDown")}`}
+                    >
+                      {nameOf(t.lang, r.area)}
+                    </Link>
                   </th>
                   {r.cells.map((c) => (
-                    <td key={c.element} className={`cell cell-${c.status}`} title={cellTitle(c)} data-element={c.element} data-status={c.status} data-stations={c.stations}>
+                    <td
+                      key={c.element}
+                      className={`cell cell-${c.status}`}
+                      title={cellTitle(c)}
+                      data-element={c.element}
+                      data-status={c.status}
+                      data-stations={c.stations}
+                    >
                       {c.stations}
                       {c.automatic ? <span className="small"> ({c.automatic})</span> : null}
-                      {c.status === "NOT_MET" || c.status === "AT_RISK" ? <span className="sr-only">{cellTitle(c)}</span> : null}
+                      {c.status === "NOT_MET" || c.status === "AT_RISK" ? (
+                        <span className="sr-only">{cellTitle(c)}</span>
+                      ) : null}
                     </td>
                   ))}
-                  <td className="num">{req.length ? `${req.filter((c) => c.status === "MET").length}/${req.length}` : "—"}</td>
+                  <td className="num">
+                    {req.length ? `${req.filter((c) => c.status === "MET").length}/${req.length}` : "—"}
+                  </td>
                 </tr>
               );
             })}

@@ -11,7 +11,21 @@ export interface Column<T> {
   rowHeader?: boolean;
 }
 
-export function DataTable<T>({ caption, columns, rows, rowKey, empty, testId }: { caption: ReactNode; columns: Column<T>[]; rows: T[]; rowKey: (row: T) => string; empty?: ReactNode; testId?: string }) {
+export function DataTable<T>({
+  caption,
+  columns,
+  rows,
+  rowKey,
+  empty,
+  testId,
+}: {
+  caption: ReactNode;
+  columns: Column<T>[];
+  rows: T[];
+  rowKey: (row: T) => string;
+  empty?: ReactNode;
+  testId?: string;
+}) {
   if (rows.length === 0) return <EmptyState>{empty}</EmptyState>;
   return (
     <div className="table-wrap">
@@ -31,9 +45,13 @@ export function DataTable<T>({ caption, columns, rows, rowKey, empty, testId }: 
             <tr key={rowKey(row)}>
               {columns.map((c) =>
                 c.rowHeader ? (
-                  <th key={c.key} scope="row">{c.cell(row)}</th>
+                  <th key={c.key} scope="row">
+                    {c.cell(row)}
+                  </th>
                 ) : (
-                  <td key={c.key} className={c.numeric ? "num" : undefined}>{c.cell(row)}</td>
+                  <td key={c.key} className={c.numeric ? "num" : undefined}>
+                    {c.cell(row)}
+                  </td>
                 ),
               )}
             </tr>

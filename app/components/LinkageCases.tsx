@@ -2,15 +2,26 @@
 // distribution, outcomes and month by month (aggregates from the API's public linkageSummary).
 import { pick, useT } from "../i18n";
 import { DataTable } from "./DataTable";
+import { RESPONSE_BUCKET_LABELS } from "./status";
 import { CsvLink, Section, Stat } from "./ui";
 
 interface Summary {
-  opened: number; open: number; closed: number; answeredInTime: number; answeredLate: number; unansweredPastDeadline: number; awaiting: number;
-  onTimeShare: number | null; violations: number; noViolation: number; joint: number;
-  responseTimes: { bucket: string; count: number }[]; months: { month: string; opened: number; closed: number }[];
+  opened: number;
+  open: number;
+  closed: number;
+  answeredInTime: number;
+  answeredLate: number;
+  unansweredPastDeadline: number;
+  awaiting: number;
+  onTimeShare: number | null;
+  violations: number;
+  noViolation: number;
+  joint: number;
+  responseTimes: { bucket: string; count: number }[];
+  months: { month: string; opened: number; closed: number }[];
 }
 
-export function LinkageCases({ cases, chartSvg, labels, search }: { cases: Summary; chartSvg: string; labels: Record<string, [string, string]>; search: string }) {
+export function LinkageCases({ cases, chartSvg, search }: { cases: Summary; chartSvg: string; search: string }) {
   const t = useT();
   const pending = cases.opened - cases.violations - cases.noViolation;
   return (
@@ -18,7 +29,15 @@ export function LinkageCases({ cases, chartSvg, labels, search }: { cases: Summa
       <div className="stats" data-testid="linkage-case-stats">
         <Stat label={t("casesOpened")} value={<span data-testid="cases-opened">{cases.opened}</span>} />
         <Stat label={t("casesOpen")} value={<span data-testid="cases-open">{cases.open}</span>} />
-        <Stat label={t("onTimeShare")} value={<span data-testid="cases-on-time">{cases.onTimeShare === null ? "—" : `${cases.onTimeShare}%`}</span>} hint={`${cases.answeredInTime} / ${cases.answeredInTime + cases.answeredLate + cases.unansweredPastDeadline}`} />
+        <Stat
+          label={t("onTimeShare")}
+          value={
+            <span data-testid="cases-on-time">
+              {cases.onTimeShare === null ? t("noCasesYet") : `${cases.onTimeShare}%`}
+            </span>
+          }
+          hint={`${cases.answeredInTime} / ${cases.answeredInTime + cases.answeredLate + cases.unansweredPastDeadline}`}
+        />
         <Stat label={t("violationsFound")} value={<span data-testid="cases-violations">{cases.violations}</span>} />
         <Stat label={t("jointMonitoring")} value={cases.joint} />
       </div>
@@ -32,7 +51,12 @@ export function LinkageCases({ cases, chartSvg, labels, search }: { cases: Summa
             rows={cases.responseTimes}
             rowKey={(b) => b.bucket}
             columns={[
-              { key: "b", header: t("responseTimes"), rowHeader: true, cell: (b) => pick(t.lang, labels[b.bucket], b.bucket) },
+              {
+                key: "b",
+                header: t("responseTimes"),
+                rowHeader: true,
+                cell: (b) => pick(t.lang, RESPONSE_BUCKET_LABELS[b.bucket], b.bucket),
+              },
               { key: "n", header: t("cases"), numeric: true, cell: (b) => b.count },
             ]}
           />
@@ -42,13 +66,15 @@ export function LinkageCases({ cases, chartSvg, labels, search }: { cases: Summa
           <DataTable
             testId="case-outcomes"
             caption={t("outcomes")}
-            rows={[
-              { k: "violationsFound", v: cases.violations },
-              { k: "noViolation", v: cases.noViolation },
-              { k: "awaiting", v: pending },
-              { k: "answeredLate", v: cases.answeredLate },
-              { k: "unanswered", v: cases.unansweredPastDeadline },
-            ] as const}
+            rows={
+              [
+                { k: "violationsFound", v: cases.violations },
+                { k: "noViolation", v: cases.noViolation },
+                { k: "awaiting", v: pending },
+                { k: "answeredLate", v: cases.answeredLate },
+                { k: "unanswered", v: cases.unansweredPastDeadline },
+              ] as const
+            }
             rowKey={(r) => r.k}
             columns={[
               { key: "k", header: t("outcomes"), rowHeader: true, cell: (r) => t(r.k) },

@@ -5,21 +5,51 @@ import { DataTable } from "./DataTable";
 import { CsvLink, Section, Stat } from "./ui";
 
 interface Linkage {
-  total: number; open: number; inLinkage: number; closed: number; closedShare: number | null;
+  total: number;
+  open: number;
+  inLinkage: number;
+  closed: number;
+  closedShare: number | null;
   kinds: { kind: string; total: number; open: number; inLinkage: number; closed: number }[];
   trend: { month: string; raised: number; closed: number }[];
 }
 
-export function LinkagePanel({ linkage, trendSvg, period, search }: { linkage: Linkage; trendSvg: string; period: { from: string; to: string }; search: string }) {
+export function LinkagePanel({
+  linkage,
+  trendSvg,
+  period,
+  search,
+}: {
+  linkage: Linkage;
+  trendSvg: string;
+  period: { from: string; to: string };
+  search: string;
+}) {
   const t = useT();
   return (
-    <Section id="linkage" title={`${t("linkageTitle")} · ${period.from} — ${period.to}`} actions={<><CsvLink href={`/export/alert-summary.csv${search}`} what={t("linkageByKind")} /><CsvLink href={`/export/alert-trend.csv${search}`} what={t("linkageTrend")} /></>}>
+    <Section
+      id="linkage"
+      title={`${t("linkageTitle")} · ${period.from} — ${period.to}`}
+      actions={
+        <>
+          <CsvLink href={`/export/alert-summary.csv${search}`} what={t("linkageByKind")} />
+          <CsvLink href={`/export/alert-trend.csv${search}`} what={t("linkageTrend")} />
+        </>
+      }
+    >
       <div className="stats" data-testid="linkage-stats">
         <Stat label={t("alerts")} value={<span data-testid="alerts-total">{linkage.total}</span>} />
         <Stat label={t("linkageOpen")} value={<span data-testid="alerts-open">{linkage.open}</span>} />
         <Stat label={t("linkageInLinkage")} value={<span data-testid="alerts-in-linkage">{linkage.inLinkage}</span>} />
         <Stat label={t("linkageClosed")} value={<span data-testid="alerts-closed">{linkage.closed}</span>} />
-        <Stat label={t("linkageClosedShare")} value={<span data-testid="alerts-closed-share">{linkage.closedShare === null ? "—" : `${linkage.closedShare}%`}</span>} />
+        <Stat
+          label={t("linkageClosedShare")}
+          value={
+            <span data-testid="alerts-closed-share">
+              {linkage.closedShare === null ? t("noAlertsYet") : `${linkage.closedShare}%`}
+            </span>
+          }
+        />
       </div>
       <div className="grid-2">
         <div>
@@ -30,7 +60,12 @@ export function LinkagePanel({ linkage, trendSvg, period, search }: { linkage: L
             rows={linkage.kinds}
             rowKey={(r) => r.kind}
             columns={[
-              { key: "kind", header: t("kind"), rowHeader: true, cell: (r) => pick(t.lang, ALERT_KINDS[r.kind as AlertKind], r.kind) },
+              {
+                key: "kind",
+                header: t("kind"),
+                rowHeader: true,
+                cell: (r) => pick(t.lang, ALERT_KINDS[r.kind as AlertKind], r.kind),
+              },
               { key: "total", header: t("alerts"), numeric: true, cell: (r) => r.total },
               { key: "open", header: t("linkageOpen"), numeric: true, cell: (r) => r.open },
               { key: "inLinkage", header: t("linkageInLinkage"), numeric: true, cell: (r) => r.inLinkage },
@@ -40,7 +75,9 @@ export function LinkagePanel({ linkage, trendSvg, period, search }: { linkage: L
         </div>
         <div>
           <h3>{t("linkageTrend")}</h3>
-          {linkage.trend.length ? <div className="chart" data-testid="trend-chart" dangerouslySetInnerHTML={{ __html: trendSvg }} /> : null}
+          {linkage.trend.length ? (
+            <div className="chart" data-testid="trend-chart" dangerouslySetInnerHTML={{ __html: trendSvg }} />
+          ) : null}
           <DataTable
             testId="alert-trend"
             caption={t("linkageTrend")}

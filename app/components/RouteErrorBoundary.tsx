@@ -22,9 +22,7 @@ export function RouteErrorBoundary() {
     <div className="error-page" role="alert" data-status={status}>
       <h1>{title}</h1>
       <p>{message}</p>
-      <p>
-        {status === 401 ? <Link to="/login">{t("signIn")}</Link> : <Link to="/">{t("backHome")}</Link>}
-      </p>
+      <p>{status === 401 ? <Link to="/login">{t("signIn")}</Link> : <Link to="/">{t("backHome")}</Link>}</p>
     </div>
   );
 }

@@ -6,7 +6,11 @@ import { PROGRESS_STATUS, shanghaiDate } from "./status";
 import { StatusPill } from "./ui";
 
 export interface TargetView {
-  code: string; title: string; titleEn: string; dueDate: string | null; task: { code: string } | null;
+  code: string;
+  title: string;
+  titleEn: string;
+  dueDate: string | null;
+  task: { code: string } | null;
   progress: { status: string; percent: number; summaryZh: string; summaryEn: string } | null;
 }
 
@@ -19,12 +23,27 @@ export function TargetsTable({ targets, caption }: { targets: TargetView[]; capt
       rows={targets}
       rowKey={(r) => r.code}
       columns={[
-        { key: "title", header: t("target"), rowHeader: true, cell: (r) => (r.task ? <Link to={`/tasks/${r.task.code}`}>{titleOf(t.lang, r)}</Link> : titleOf(t.lang, r)) },
+        {
+          key: "title",
+          header: t("target"),
+          rowHeader: true,
+          cell: (r) => (r.task ? <Link to={`/tasks/${r.task.code}`}>{titleOf(t.lang, r)}</Link> : titleOf(t.lang, r)),
+        },
         { key: "due", header: t("dueDate"), cell: (r) => shanghaiDate(r.dueDate) || "—" },
         {
           key: "status",
           header: t("status"),
-          cell: (r) => (r.progress ? <span data-target={r.code} data-status={r.progress.status}><StatusPill tone={PROGRESS_STATUS[r.progress.status]?.tone ?? "neutral"} label={pick(t.lang, PROGRESS_STATUS[r.progress.status]?.label, r.progress.status)} /></span> : "—"),
+          cell: (r) =>
+            r.progress ? (
+              <span data-target={r.code} data-status={r.progress.status}>
+                <StatusPill
+                  tone={PROGRESS_STATUS[r.progress.status]?.tone ?? "neutral"}
+                  label={pick(t.lang, PROGRESS_STATUS[r.progress.status]?.label, r.progress.status)}
+                />
+              </span>
+            ) : (
+              "—"
+            ),
         },
         {
           key: "progress",
@@ -32,10 +51,15 @@ export function TargetsTable({ targets, caption }: { targets: TargetView[]; capt
           cell: (r) =>
             r.progress ? (
               <>
-                <span className="progress" aria-hidden="true"><span style={{ width: `${Math.min(100, r.progress.percent)}%` }} /></span>
-                {r.progress.percent}% · <span className="small">{t.lang === "en" ? r.progress.summaryEn : r.progress.summaryZh}</span>
+                <span className="progress" aria-hidden="true">
+                  <span style={{ width: `${Math.min(100, r.progress.percent)}%` }} />
+                </span>
+                {r.progress.percent}% ·{" "}
+                <span className="small">{t.lang === "en" ? r.progress.summaryEn : r.progress.summaryZh}</span>
               </>
-            ) : "—",
+            ) : (
+              "—"
+            ),
         },
       ]}
     />

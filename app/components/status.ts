@@ -20,11 +20,28 @@ export const TASK_STATUS_TONE: Record<string, Tone> = {
   ON_TRACK: "good",
   AT_RISK: "warn",
   DELAYED: "bad",
+  OVERDUE: "bad",
   COMPLETED: "info",
 };
 
+/** Response-time buckets of the linkage summary. Not in a .server module: the dashboard renders them in the browser
+ *  too (client-side navigation), and its chart and the CSV export use the same words. */
+export const RESPONSE_BUCKET_LABELS: Record<string, [string, string]> = {
+  H2: ["≤2小时", "≤2 h"],
+  H12: ["2–12小时", "2–12 h"],
+  H24: ["12–24小时", "12–24 h"],
+  H48: ["24–48小时", "24–48 h"],
+  OVER48: [">48小时", ">48 h"],
+  NONE: ["尚未响应", "Not answered"],
+};
+
 export const ALERT_STATUS_TONE: Record<string, Tone> = { OPEN: "bad", IN_LINKAGE: "warn", CLOSED: "good" };
-export const STATION_STATUS_TONE: Record<string, Tone> = { ACTIVE: "good", PLANNED: "info", SUSPENDED: "warn", RETIRED: "neutral" };
+export const STATION_STATUS_TONE: Record<string, Tone> = {
+  ACTIVE: "good",
+  PLANNED: "info",
+  SUSPENDED: "warn",
+  RETIRED: "neutral",
+};
 
 /** A date-time shown as a day in Asia/Shanghai. */
 export function shanghaiDate(iso: string | null | undefined): string {

@@ -16,7 +16,17 @@ export function PageHeader({ title, lead, actions }: { title: ReactNode; lead?: 
   );
 }
 
-export function Section({ id, title, actions, children }: { id?: string; title: ReactNode; actions?: ReactNode; children: ReactNode }) {
+export function Section({
+  id,
+  title,
+  actions,
+  children,
+}: {
+  id?: string;
+  title: ReactNode;
+  actions?: ReactNode;
+  children: ReactNode;
+}) {
   const headingId = id ? `${id}-title` : undefined;
   return (
     <section className="card" id={id} aria-labelledby={headingId}>
@@ -51,17 +61,20 @@ export function EmptyState({ children }: { children?: ReactNode }) {
 }
 
 export interface UiError {
+  code?: string;
   zh: string;
   en: string;
-  problems?: { field: string; zh: string; en: string }[];
+  problems?: { field: string; label?: { zh: string; en: string }; zh: string; en: string }[];
 }
 
-/** A refused action: the API's own message in the reader's language. */
+/** A refused action: the API's own message in the reader's language. ACCEPTED (started, record still being written)
+ *  and UNCHANGED (nothing to save) are answers, not refusals (docs/decisions/012), and read as a status. */
 export function ErrorNotice({ error }: { error: UiError | null | undefined }) {
   const t = useT();
   if (!error) return null;
+  const answer = error.code === "ACCEPTED" || error.code === "UNCHANGED";
   return (
-    <div className="notice notice-error" role="alert">
+    <div className={`notice ${answer ? "notice-ok" : "notice-error"}`} role={answer ? "status" : "alert"}>
       <strong>{t.lang === "en" ? error.en : error.zh}</strong>
     </div>
   );
@@ -87,12 +100,27 @@ export function ActionOutcome({ result }: { result: { ok: boolean; error?: UiErr
 }
 
 /** Disabled with a "submitting" label while this form's submission is under way (progressive enhancement). */
-export function SubmitButton({ label, intent, variant = "primary" }: { label: string; intent?: string; variant?: "primary" | "secondary" | "danger" }) {
+export function SubmitButton({
+  label,
+  intent,
+  variant = "primary",
+}: {
+  label: string;
+  intent?: string;
+  variant?: "primary" | "secondary" | "danger";
+}) {
   const nav = useNavigation();
   const t = useT();
   const busy = nav.state === "submitting" && (intent === undefined || nav.formData?.get("intent") === intent);
   return (
-    <button type="submit" className={`btn btn-${variant}`} name={intent ? "intent" : undefined} value={intent} disabled={busy} aria-busy={busy}>
+    <button
+      type="submit"
+      className={`btn btn-${variant}`}
+      name={intent ? "intent" : undefined}
+      value={intent}
+      disabled={busy}
+      aria-busy={busy}
+    >
       {busy ? t("saving") : label}
     </button>
   );
@@ -120,20 +148,58 @@ function FieldLabel({ id, label, required }: { id: string; label: string; requir
   );
 }
 
-export function Field({ name, label, type = "text", defaultValue, required, hint, error, step, autoComplete }: FieldProps) {
+export function Field({
+  name,
+  label,
+  type = "text",
+  defaultValue,
+  required,
+  hint,
+  error,
+  step,
+  autoComplete,
+}: FieldProps) {
   const id = `f-${name}`;
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-err` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className="field">
       <FieldLabel id={id} label={label} required={required} />
-      <input id={id} name={name} type={type} defaultValue={defaultValue ?? undefined} required={required} step={step} autoComplete={autoComplete} aria-invalid={error ? true : undefined} aria-describedby={describedBy} />
+      <input
+        id={id}
+        name={name}
+        type={type}
+        defaultValue={defaultValue ?? undefined}
+        required={required}
+        step={step}
+        autoComplete={autoComplete}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+      />
       {hint ? <small id={`${id}-hint`}>{hint}</small> : null}
-      {error ? <small id={`${id}-err`} className="field-error">{error}</small> : null}
+      {error ? (
+        <small id={`${id}-err`} className="field-error">
+          {error}
+        </small>
+      ) : null}
     </div>
   );
 }
 
-export function SelectField({ name, label, options, defaultValue, required, includeAll }: { name: string; label: string; options: { value: string; label: string }[]; defaultValue?: string | null; required?: boolean; includeAll?: string }) {
+export function SelectField({
+  name,
+  label,
+  options,
+  defaultValue,
+  required,
+  includeAll,
+}: {
+  name: string;
+  label: string;
+  options: { value: string; label: string }[];
+  defaultValue?: string | null;
+  required?: boolean;
+  includeAll?: string;
+}) {
   const id = `f-${name}`;
   return (
     <div className="field">
@@ -157,17 +223,69 @@ export function FilterForm({ children, resetTo }: { children: ReactNode; resetTo
     <Form method="get" className="filters" role="search">
       {children}
       <div className="filter-actions">
-        <button type="submit" className="btn btn-secondary">{t("filter")}</button>
-        <Link to={resetTo} className="btn btn-link">{t("reset")}</Link>
+        <button type="submit" className="btn btn-secondary">
+          {t("filter")}
+        </button>
+        <Link to={resetTo} className="btn btn-link">
+          {t("reset")}
+        </Link>
       </div>
     </Form>
   );
 }
 
-interface PageInfo { hasNextPage: boolean; hasPreviousPage: boolean; startCursor?: string | null; endCursor?: string | null }
+interface PageInfo {
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
+  startCursor?: string | null;
+  endCursor?: string | null;
+}
 
-/** Cursor pagination over a Relay connection: `<prefix>after` goes forward, `<prefix>before` back. */
-export function Pager({ pageInfo, total, prefix = "", label }: { pageInfo: PageInfo; total?: number; prefix?: string; label?: string }) {
+/** How a list counts its rows: Chinese by a measure word (条 for records, 封 for e-mails), English by a noun or none. */
+export interface RowUnit {
+  zh: string;
+  en?: string;
+}
+
+/**
+ * "第21–40条，共53条" / "21–40 of 53": where a page of `count` rows starting at `start` (1-based) lies in `total`;
+ * with the unit 封/messages, "第1–20封，共24封" / "Messages 1–20 of 24".
+ */
+export function pageRange(
+  lang: "zh" | "en",
+  start: number,
+  count: number,
+  total: number,
+  unit: RowUnit = { zh: "条" },
+): string {
+  const noun = unit.en ? `${unit.en[0].toUpperCase()}${unit.en.slice(1)} ` : "";
+  if (count === 0) return lang === "en" ? `None of ${total}` : `共${total}${unit.zh}`;
+  const end = start + count - 1;
+  return lang === "en" ? `${noun}${start}–${end} of ${total}` : `第${start}–${end}${unit.zh}，共${total}${unit.zh}`;
+}
+
+/**
+ * Cursor pagination over a Relay connection: `<prefix>after` goes forward, `<prefix>before` back; the cursor lives in
+ * the URL, so the links work without JavaScript and keep the page's filters. With `start` (the connection's
+ * startIndex) and `count` it says which rows these are.
+ */
+export function Pager({
+  pageInfo,
+  total,
+  prefix = "",
+  label,
+  start,
+  count,
+  unit,
+}: {
+  pageInfo: PageInfo;
+  total?: number;
+  prefix?: string;
+  label?: string;
+  start?: number;
+  count?: number;
+  unit?: RowUnit;
+}) {
   const t = useT();
   const [params] = useSearchParams();
   const link = (key: "after" | "before", cursor: string) => {
@@ -179,15 +297,33 @@ export function Pager({ pageInfo, total, prefix = "", label }: { pageInfo: PageI
   };
   return (
     <nav className="pager" aria-label={label ?? t("next")}>
-      {total !== undefined ? <span>{t("total")} {total}</span> : null}
-      {pageInfo.hasPreviousPage && pageInfo.startCursor ? <Link to={link("before", pageInfo.startCursor)} rel="prev">← {t("previous")}</Link> : null}
-      {pageInfo.hasNextPage && pageInfo.endCursor ? <Link to={link("after", pageInfo.endCursor)} rel="next">{t("next")} →</Link> : null}
+      {total !== undefined && start !== undefined && count !== undefined ? (
+        <span data-testid="page-range">{pageRange(t.lang, start, count, total, unit)}</span>
+      ) : total !== undefined ? (
+        <span>
+          {t("total")} {total}
+        </span>
+      ) : null}
+      {pageInfo.hasPreviousPage && pageInfo.startCursor ? (
+        <Link to={link("before", pageInfo.startCursor)} rel="prev">
+          ← {t("previous")}
+        </Link>
+      ) : null}
+      {pageInfo.hasNextPage && pageInfo.endCursor ? (
+        <Link to={link("after", pageInfo.endCursor)} rel="next">
+          {t("next")} →
+        </Link>
+      ) : null}
     </nav>
   );
 }
 
 /** Relay connection arguments from the URL: forward with `after`, backward with `before`. */
-export function pageArgs(url: URL, size: number, prefix = ""): { first?: number; after?: string; last?: number; before?: string } {
+export function pageArgs(
+  url: URL,
+  size: number,
+  prefix = "",
+): { first?: number; after?: string; last?: number; before?: string } {
   const before = url.searchParams.get(`${prefix}before`);
   if (before) return { last: size, before };
   const after = url.searchParams.get(`${prefix}after`);
@@ -218,12 +354,33 @@ export function Msg({ k }: { k: MessageKey }) {
   return <>{useT()(k)}</>;
 }
 
-export function TextArea({ name, label, defaultValue, required, rows = 4, hint }: { name: string; label: string; defaultValue?: string | null; required?: boolean; rows?: number; hint?: string }) {
+export function TextArea({
+  name,
+  label,
+  defaultValue,
+  required,
+  rows = 4,
+  hint,
+}: {
+  name: string;
+  label: string;
+  defaultValue?: string | null;
+  required?: boolean;
+  rows?: number;
+  hint?: string;
+}) {
   const id = `f-${name}`;
   return (
     <div className="field">
       <FieldLabel id={id} label={label} required={required} />
-      <textarea id={id} name={name} rows={rows} defaultValue={defaultValue ?? undefined} required={required} aria-describedby={hint ? `${id}-hint` : undefined} />
+      <textarea
+        id={id}
+        name={name}
+        rows={rows}
+        defaultValue={defaultValue ?? undefined}
+        required={required}
+        aria-describedby={hint ? `${id}-hint` : undefined}
+      />
       {hint ? <small id={`${id}-hint`}>{hint}</small> : null}
     </div>
   );
@@ -231,3 +388,10 @@ export function TextArea({ name, label, defaultValue, required, rows = 4, hint }
 
 /** A mutation's answer as an action returns it: ok, or the API's error for <ErrorNotice>. */
 export type ActionResult = { ok: true; error: null; intent?: string } | { ok: false; error: UiError; intent?: string };
+
+/** An action that dispatches by intent answers an intent it does not know with this (400), never a default branch. */
+export const unknownIntent = (intent: string): UiError => ({
+  code: "BAD_INPUT",
+  zh: `未知的操作：${intent}`,
+  en: `Unknown action: ${intent}`,
+});

@@ -1,8 +1,9 @@
 // Station coverage, computed from the registry, never typed in: area × element counts, and each coverage target's
-// requirement per cell. The counts are read from StationCount, a rollup of Station that SQLite triggers keep exactly
-// equal to the GROUP BY below (docs/decisions/009-station-count-rollup.md).
-import type Database from "better-sqlite3";
-import { readOnlySql, type Db } from "../utils/db.server";
+// requirement per cell. The counts are read from StationCount, a rollup of Station that triggers keep exactly equal to
+// the GROUP BY below (docs/decisions/009-station-count-rollup.md); the SQL runs on SQLite and PostgreSQL alike
+// (docs/decisions/017-two-databases.md).
+import { readOnlySql, type Db, type Dialect, type ReadOnlySql } from "../utils/db.server";
+import { forDialect, inJsonList, jsonRows } from "../utils/sql.server";
 import { ELEMENT_KEYS, type Element } from "./vocabulary";
 
 export type CellStatus = "NOT_REQUIRED" | "MET" | "AT_RISK" | "NOT_MET";
@@ -61,13 +62,13 @@ export interface CoverageRow {
  * matrix. The benchmark's floor and the rollup's tests use it; the product reads COVERAGE_ROLLUP_SQL.
  */
 export const COVERAGE_SQL = `
-  SELECT areaId, element,
-         SUM(CASE WHEN status = 'ACTIVE' THEN 1 ELSE 0 END) AS stations,
-         SUM(CASE WHEN status = 'ACTIVE' AND mode = 'AUTOMATIC' THEN 1 ELSE 0 END) AS automatic,
-         SUM(CASE WHEN status = 'PLANNED' THEN 1 ELSE 0 END) AS planned
-    FROM Station
-   WHERE status IN ('ACTIVE', 'PLANNED')
-   GROUP BY areaId, element`;
+  SELECT "areaId", "element",
+         CAST(SUM(CASE WHEN "status" = 'ACTIVE' THEN 1 ELSE 0 END) AS INTEGER) AS "stations",
+         CAST(SUM(CASE WHEN "status" = 'ACTIVE' AND "mode" = 'AUTOMATIC' THEN 1 ELSE 0 END) AS INTEGER) AS "automatic",
+         CAST(SUM(CASE WHEN "status" = 'PLANNED' THEN 1 ELSE 0 END) AS INTEGER) AS "planned"
+    FROM "Station"
+   WHERE "status" IN ('ACTIVE', 'PLANNED')
+   GROUP BY "areaId", "element"`;
 
 export function areaInScope(areaKind: string, scope: string): boolean {
   if (scope === "COUNTIES") return areaKind === "COUNTY";
@@ -75,7 +76,13 @@ export function areaInScope(areaKind: string, scope: string): boolean {
   return false; // CITY scope is judged for the city as a whole, not per area
 }
 
-function toRule(t: { code: string; elements: string | null; areaScope: string | null; automaticOnly: boolean; minPerArea: number | null }): CoverageTargetRule {
+function toRule(t: {
+  code: string;
+  elements: string | null;
+  areaScope: string | null;
+  automaticOnly: boolean;
+  minPerArea: number | null;
+}): CoverageTargetRule {
   return {
     code: t.code,
     elements: (t.elements ?? "").split(",").filter(Boolean),
@@ -111,7 +118,8 @@ export function judgeCell(
     automaticRequired ||= r.automaticOnly;
     if ((r.automaticOnly ? c.automatic : c.stations) < r.minPerArea) met = false;
   }
-  const status: CellStatus = targets.length === 0 ? "NOT_REQUIRED" : met ? "MET" : c.planned > 0 ? "AT_RISK" : "NOT_MET";
+  const status: CellStatus =
+    targets.length === 0 ? "NOT_REQUIRED" : met ? "MET" : c.planned > 0 ? "AT_RISK" : "NOT_MET";
   return { element, ...c, required, automaticRequired, targets, status };
 }
 
@@ -179,60 +187,105 @@ function matrixRow(area: AreaRow, kind: KindColumns): CoverageRow {
 
 /** The same rows as COVERAGE_SQL, read from the rollup: one precomputed row per cell with any active or planned station. */
 export const COVERAGE_ROLLUP_SQL = `
-  SELECT areaId, element, active AS stations, activeAutomatic AS automatic, planned
-    FROM StationCount`;
+  SELECT "areaId", "element", "active" AS "stations", "activeAutomatic" AS "automatic", "planned"
+    FROM "StationCount"`;
 
 /** One row of COVERAGE_SQL or COVERAGE_ROLLUP_SQL as a tuple: areaId, element, stations, automatic, planned. */
 type CountsRow = [number, string, number, number, number];
 
-/** COVERAGE_SQL restricted to some areas (a JSON array of ids), so one city's matrix does not aggregate the nation. */
-export const COVERAGE_FOR_AREAS_SQL = COVERAGE_SQL.replace("GROUP BY", "AND areaId IN (SELECT value FROM json_each(?))\n   GROUP BY");
+const COUNT_COLUMNS = ['"areaId"', '"element"', '"stations"', '"automatic"', '"planned"'];
 
-/** COVERAGE_ROLLUP_SQL restricted to some areas (a JSON array of ids); the primary key (areaId, element) seeks each. */
-export const COVERAGE_ROLLUP_FOR_AREAS_SQL = `${COVERAGE_ROLLUP_SQL}
-   WHERE areaId IN (SELECT value FROM json_each(?))`;
+/** The coverage SQL in one database's dialect, with parameters as that database numbers them. */
+export function coverageSql(dialect: Dialect) {
+  const forAreas = inJsonList(dialect, '"areaId"', "INTEGER");
+  /** COVERAGE_SQL restricted to some areas (a JSON array of ids), so one city's matrix does not aggregate the nation. */
+  const groupByForAreas = COVERAGE_SQL.replace("GROUP BY", `AND ${forAreas}\n   GROUP BY`);
+  /** The rollup restricted to some areas (a JSON array of ids); the primary key (areaId, element) seeks each. */
+  const rollupForAreas = `${COVERAGE_ROLLUP_SQL}\n   WHERE ${forAreas}`;
+  return {
+    groupBy: COVERAGE_SQL,
+    groupByForAreas: forDialect(dialect, groupByForAreas),
+    rollup: COVERAGE_ROLLUP_SQL,
+    /**
+     * How the product reads the rollup: the same rows as one JSON text of tuples. The driver builds every result row
+     * as a JavaScript array, which costs more than reading the row; one string and JSON.parse hand the ~25,000 tuples
+     * over in about half the time (docs/decisions/009-station-count-rollup.md).
+     */
+    rollupJson: jsonRows(dialect, COUNT_COLUMNS, COVERAGE_ROLLUP_SQL),
+    rollupJsonForAreas: forDialect(dialect, jsonRows(dialect, COUNT_COLUMNS, rollupForAreas)),
+    /** The GROUP BY handed over the same way: the benchmark's floor gets every trick the product uses. */
+    groupByJson: jsonRows(dialect, COUNT_COLUMNS, COVERAGE_SQL),
+  };
+}
 
-/**
- * How the product reads the rollup: the same rows as one JSON text of tuples. The driver builds every result row as
- * a JavaScript array through V8's C++ API, which costs more than reading the row; one string and JSON.parse hand the
- * ~25,000 tuples over in about half the time (docs/decisions/009-station-count-rollup.md).
- */
-const asJson = (rowsSql: string) =>
-  `SELECT json_group_array(json_array(areaId, element, stations, automatic, planned)) FROM (${rowsSql})`;
-export const COVERAGE_ROLLUP_JSON_SQL = asJson(COVERAGE_ROLLUP_SQL);
-export const COVERAGE_ROLLUP_JSON_FOR_AREAS_SQL = asJson(COVERAGE_ROLLUP_FOR_AREAS_SQL);
-/** The GROUP BY handed over the same way: the benchmark's floor gets every trick the product uses. */
-export const COVERAGE_JSON_SQL = asJson(COVERAGE_SQL);
+const SQL = { sqlite: coverageSql("sqlite"), postgresql: coverageSql("postgresql") };
 
-const AREAS_SQL = `SELECT id, code, name, nameEn, kind, cityCode FROM Area`;
+const TARGETS_SQL = `SELECT "code", "elements", "areaScope", "automaticOnly", "minPerArea" FROM "Target" WHERE "measure" = 'COVERAGE'`;
 
 interface AreaFilter {
   cityCode?: string | null;
   areaCodes?: string[] | null;
 }
 
-/** Areas, rules and counts through the read path's own connection: one statement each, counts as plain tuples. */
-function readDirect(sql: Database.Database, opts: AreaFilter) {
+function areasQuery(dialect: Dialect, opts: AreaFilter) {
   const where: string[] = [];
   const params: string[] = [];
   if (opts.cityCode) {
-    where.push("cityCode = ?");
+    where.push(`"cityCode" = ?`);
     params.push(opts.cityCode);
   }
   if (opts.areaCodes?.length) {
-    where.push("code IN (SELECT value FROM json_each(?))");
+    where.push(inJsonList(dialect, '"code"', "TEXT"));
     params.push(JSON.stringify(opts.areaCodes));
   }
-  const areas = sql
-    .prepare(`${AREAS_SQL}${where.length ? ` WHERE ${where.join(" AND ")}` : ""} ORDER BY cityCode, ordinal`)
-    .all(...params) as AreaRow[];
-  const targets = sql
-    .prepare("SELECT code, elements, areaScope, automaticOnly, minPerArea FROM Target WHERE measure = 'COVERAGE'")
-    .all() as { code: string; elements: string | null; areaScope: string | null; automaticOnly: number; minPerArea: number | null }[];
-  const rules = targets.map((t) => toRule({ ...t, automaticOnly: t.automaticOnly === 1 }));
-  const json = (
-    where.length ? sql.prepare(COVERAGE_ROLLUP_JSON_FOR_AREAS_SQL).pluck().get(JSON.stringify(areas.map((a) => a.id))) : sql.prepare(COVERAGE_ROLLUP_JSON_SQL).pluck().get()
-  ) as string;
+  const sql = `SELECT "id", "code", "name", "nameEn", "kind", "cityCode" FROM "Area"${
+    where.length ? ` WHERE ${where.join(" AND ")}` : ""
+  } ORDER BY "cityCode", "ordinal"`;
+  return { sql: forDialect(dialect, sql), params, filtered: where.length > 0 };
+}
+
+interface TargetRow {
+  code: string;
+  elements: string | null;
+  areaScope: string | null;
+  automaticOnly: number | boolean;
+  minPerArea: number | null;
+}
+
+/** Areas, rules and counts through the read path's own connection: one statement each, counts as plain tuples. */
+async function readDirect(read: ReadOnlySql, opts: AreaFilter) {
+  const sql = SQL[read.dialect];
+  const query = areasQuery(read.dialect, opts);
+  let areas: AreaRow[];
+  let targets: TargetRow[];
+  let json: string;
+  if (read.dialect === "sqlite") {
+    const { conn } = read;
+    areas = conn.prepare(query.sql).all(...query.params) as AreaRow[];
+    targets = conn.prepare(TARGETS_SQL).all() as TargetRow[];
+    json = (
+      query.filtered
+        ? conn
+            .prepare(sql.rollupJsonForAreas)
+            .pluck()
+            .get(JSON.stringify(areas.map((a) => a.id)))
+        : conn.prepare(sql.rollupJson).pluck().get()
+    ) as string;
+  } else {
+    const { pool } = read;
+    areas = (await pool.query<AreaRow>(query.sql, query.params)).rows;
+    targets = (await pool.query<TargetRow>(TARGETS_SQL)).rows;
+    const counts = query.filtered
+      ? await pool.query<[string]>({
+          text: sql.rollupJsonForAreas,
+          values: [JSON.stringify(areas.map((a) => a.id))],
+          rowMode: "array",
+        })
+      : await pool.query<[string]>({ text: sql.rollupJson, rowMode: "array" });
+    json = counts.rows[0][0];
+  }
+  // SQLite keeps a Boolean as 0 or 1, PostgreSQL as a boolean.
+  const rules = targets.map((t) => toRule({ ...t, automaticOnly: t.automaticOnly === 1 || t.automaticOnly === true }));
   const counts = JSON.parse(json) as CountsRow[];
   return { areas, rules, counts };
 }
@@ -249,7 +302,9 @@ async function readThroughPrisma(db: Db, opts: AreaFilter) {
     }),
     coverageRules(db),
     // Inside a transaction the triggers have already brought the rollup up to date with its writes.
-    db.stationCount.findMany({ select: { areaId: true, element: true, active: true, activeAutomatic: true, planned: true } }),
+    db.stationCount.findMany({
+      select: { areaId: true, element: true, active: true, activeAutomatic: true, planned: true },
+    }),
   ]);
   const counts = rows.map((r): CountsRow => [r.areaId, r.element, r.active, r.activeAutomatic, r.planned]);
   return { areas, rules, counts };
@@ -260,14 +315,17 @@ export async function coverageMatrix(
   opts: AreaFilter & { elements?: Element[] | null } = {},
 ): Promise<CoverageRow[]> {
   const elements = opts.elements?.length ? opts.elements : ELEMENT_KEYS;
-  const sql = readOnlySql(db);
-  const { areas, rules, counts } = sql ? readDirect(sql, opts) : await readThroughPrisma(db, opts);
+  const read = readOnlySql(db);
+  const { areas, rules, counts } = read ? await readDirect(read, opts) : await readThroughPrisma(db, opts);
   const columnsByKind = new Map<string, KindColumns>();
   const columnsFor = (kind: string) => {
     let cols = columnsByKind.get(kind);
     if (!cols) {
       const columns = elements.map((el) => column(kind, el, rules));
-      columnsByKind.set(kind, (cols = { columns, elements: columns.map((c) => c.element), required: columns.map((c) => c.required) }));
+      columnsByKind.set(
+        kind,
+        (cols = { columns, elements: columns.map((c) => c.element), required: columns.map((c) => c.required) }),
+      );
     }
     return cols;
   };
@@ -289,14 +347,18 @@ export async function coverageMatrix(
   }
   for (const row of rows) {
     const { columns } = columnsFor(row.area.kind);
-    for (let i = 0; i < columns.length; i++) row.status[i] = columns[i].judge(row.stations[i], row.automatic[i], row.planned[i]);
+    for (let i = 0; i < columns.length; i++)
+      row.status[i] = columns[i].judge(row.stations[i], row.automatic[i], row.planned[i]);
   }
   return rows;
 }
 
 /** Totals by element across the given rows: areas required, areas met. */
 export function coverageTotals(rows: CoverageRow[]) {
-  const totals = new Map<Element, { element: Element; stations: number; automatic: number; areasRequired: number; areasMet: number }>();
+  const totals = new Map<
+    Element,
+    { element: Element; stations: number; automatic: number; areasRequired: number; areasMet: number }
+  >();
   for (const row of rows) {
     row.elements.forEach((element, i) => {
       const t = totals.get(element) ?? { element, stations: 0, automatic: 0, areasRequired: 0, areasMet: 0 };

@@ -20,7 +20,11 @@ type TargetRow = Awaited<ReturnType<Db["target"]["findMany"]>>[number];
 
 export const DAQING = "2306";
 
-export async function targetProgress(db: Db, targets: TargetRow[], now = new Date()): Promise<Map<number, TargetProgress>> {
+export async function targetProgress(
+  db: Db,
+  targets: TargetRow[],
+  now = new Date(),
+): Promise<Map<number, TargetProgress>> {
   const out = new Map<number, TargetProgress>();
   const needsCoverage = targets.some((t) => t.measure === "COVERAGE");
   const rows = needsCoverage ? await coverageMatrix(db, { cityCode: DAQING }) : [];
@@ -29,7 +33,13 @@ export async function targetProgress(db: Db, targets: TargetRow[], now = new Dat
 
   // One grouped count for every duty-record target, not one query per target.
   const dutyCounts = new Map(
-    (await db.dutyRecord.groupBy({ by: ["targetId"], where: { occurredOn: { gte: yearStart } }, _count: { _all: true } })).map((g) => [g.targetId, g._count._all]),
+    (
+      await db.dutyRecord.groupBy({
+        by: ["targetId"],
+        where: { occurredOn: { gte: yearStart } },
+        _count: { _all: true },
+      })
+    ).map((g) => [g.targetId, g._count._all]),
   );
 
   for (const t of targets) {
@@ -37,9 +47,25 @@ export async function targetProgress(db: Db, targets: TargetRow[], now = new Dat
     if (t.measure === "COVERAGE") {
       const elements = (t.elements ?? "").split(",") as Element[];
       if (t.areaScope === "CITY") {
-        const have = rows.reduce((n, r) => n + r.cells.filter((c) => elements.includes(c.element)).reduce((m, c) => m + (t.automaticOnly ? c.automatic : c.stations), 0), 0);
+        const have = rows.reduce(
+          (n, r) =>
+            n +
+            r.cells
+              .filter((c) => elements.includes(c.element))
+              .reduce((m, c) => m + (t.automaticOnly ? c.automatic : c.stations), 0),
+          0,
+        );
         const need = t.minPerArea ?? 1;
-        out.set(t.id, progress(Math.min(have, need), need, overdue, `全市已有${have}个站点，要求${need}个`, `${have} station(s) in the city, ${need} required`));
+        out.set(
+          t.id,
+          progress(
+            Math.min(have, need),
+            need,
+            overdue,
+            `全市已有${have}个站点，要求${need}个`,
+            `${have} station(s) in the city, ${need} required`,
+          ),
+        );
         continue;
       }
       const inScope = rows.filter((r) => areaInScope(r.area.kind, t.areaScope ?? ""));
@@ -57,7 +83,13 @@ export async function targetProgress(db: Db, targets: TargetRow[], now = new Dat
       const gap = [...new Set(missing)];
       out.set(
         t.id,
-        progress(have, need, overdue, `${have}/${need} 已覆盖${gap.length ? `；未覆盖：${gap.join("、")}` : ""}`, `${have} of ${need} covered${gap.length ? `; missing: ${gap.length} area(s)` : ""}`),
+        progress(
+          have,
+          need,
+          overdue,
+          `${have}/${need} 已覆盖${gap.length ? `；未覆盖：${gap.join("、")}` : ""}`,
+          `${have} of ${need} covered${gap.length ? `; missing: ${gap.length} area(s)` : ""}`,
+        ),
       );
     } else if (t.measure === "RECURRING") {
       const e = await recurringEvidence(db, t, year, yearStart, now, dutyCounts.get(t.id) ?? 0);
@@ -68,7 +100,13 @@ export async function targetProgress(db: Db, targets: TargetRow[], now = new Dat
         db.linkageCase.count({ where: opened }),
         db.linkageCase.count({ where: { ...opened, respondedAt: { lte: db.linkageCase.fields.responseDeadline } } }),
       ]);
-      const p = progress(onTime, total, false, `${year}年测管联动案件${total}件，按时响应${onTime}件`, `${total} linkage case(s) in ${year}, ${onTime} answered within the deadline`);
+      const p = progress(
+        onTime,
+        total,
+        false,
+        `${year}年测管联动案件${total}件，按时响应${onTime}件`,
+        `${total} linkage case(s) in ${year}, ${onTime} answered within the deadline`,
+      );
       out.set(t.id, total === 0 ? { ...p, status: "ON_TRACK" } : p);
     } else {
       const done = t.achievedOn ? 1 : 0;
@@ -78,9 +116,16 @@ export async function targetProgress(db: Db, targets: TargetRow[], now = new Dat
   return out;
 }
 
-function progress(value: number, required: number, overdue: boolean, summaryZh: string, summaryEn: string): TargetProgress {
+function progress(
+  value: number,
+  required: number,
+  overdue: boolean,
+  summaryZh: string,
+  summaryEn: string,
+): TargetProgress {
   const percent = required === 0 ? 100 : Math.round((value / required) * 1000) / 10;
-  const status: ProgressStatus = value >= required ? "MET" : overdue ? "NOT_MET" : percent >= 50 ? "ON_TRACK" : "AT_RISK";
+  const status: ProgressStatus =
+    value >= required ? "MET" : overdue ? "NOT_MET" : percent >= 50 ? "ON_TRACK" : "AT_RISK";
   return { value, required, percent, status, summaryZh, summaryEn };
 }
 
@@ -94,21 +139,41 @@ async function recurringEvidence(db: Db, t: TargetRow, year: number, yearStart: 
       const approved = await db.annualWorkPlan.count({
         where: { year, approvedAt: { not: null }, departmentId: { in: departments.map((d) => d.id) } },
       });
-      return { have: approved, need: departments.length, zh: `${year}年已批准${approved}/${departments.length}个部门的年度工作计划`, en: `${approved} of ${departments.length} departments' ${year} work plans approved` };
+      return {
+        have: approved,
+        need: departments.length,
+        zh: `${year}年已批准${approved}/${departments.length}个部门的年度工作计划`,
+        en: `${approved} of ${departments.length} departments' ${year} work plans approved`,
+      };
     }
     case "REPORTING_CYCLES": {
       // “定期”: the steering group's cadence is quarterly, so one cycle for each quarter begun this year.
       const quarters = Math.floor((shanghaiMonth(now) - 1) / 3) + 1;
       const cycles = await db.reportingCycle.count({ where: { openedAt: { gte: yearStart } } });
-      return { have: cycles, need: quarters, zh: `${year}年已开展${cycles}轮报送，按季度应为${quarters}轮`, en: `${cycles} reporting cycle(s) in ${year}; quarterly cadence asks ${quarters}` };
+      return {
+        have: cycles,
+        need: quarters,
+        zh: `${year}年已开展${cycles}轮报送，按季度应为${quarters}轮`,
+        en: `${cycles} reporting cycle(s) in ${year}; quarterly cadence asks ${quarters}`,
+      };
     }
     case "INSPECTIONS": {
       const held = await db.inspection.count({ where: { scheduledFor: { gte: yearStart, lte: now } } });
-      return { have: held, need: min, zh: `${year}年已开展${held}次专项督导检查`, en: `${held} supervisory inspection(s) in ${year}` };
+      return {
+        have: held,
+        need: min,
+        zh: `${year}年已开展${held}次专项督导检查`,
+        en: `${held} supervisory inspection(s) in ${year}`,
+      };
     }
     default: {
       const count = dutyRecords;
-      return { have: count, need: min, zh: `${year}年已记录${count}次，要求至少${min}次`, en: `${count} recorded in ${year}, at least ${min} required` };
+      return {
+        have: count,
+        need: min,
+        zh: `${year}年已记录${count}次，要求至少${min}次`,
+        en: `${count} recorded in ${year}, at least ${min} required`,
+      };
     }
   }
 }

@@ -1,8 +1,8 @@
 // Who is asking, and the authorisation rules every entry point (GraphQL, pages, activities) shares.
 import { forbidden, unauthenticated } from "../utils/errors";
+import { ROLES, type Actor, type Role } from "../../workflows/common/process";
 
-export const ROLES = ["STEERING_GROUP", "DEPARTMENT_MEMBER", "INSPECTOR", "AREA_IMPLEMENTER"] as const;
-export type Role = (typeof ROLES)[number];
+export { ROLES, type Role };
 
 export interface Viewer {
   id: number;
@@ -22,10 +22,7 @@ export function requireViewer(viewer: Viewer | null): Viewer {
 export function requireRole(viewer: Viewer | null, ...roles: Role[]): Viewer {
   const v = requireViewer(viewer);
   if (!roles.includes(v.role)) {
-    throw forbidden(
-      `此操作仅限${roles.map(roleZh).join("、")}`,
-      `Only ${roles.map(roleEn).join(", ")} may do this`,
-    );
+    throw forbidden(`此操作仅限${roles.map(roleZh).join("、")}`, `Only ${roles.map(roleEn).join(", ")} may do this`);
   }
   return v;
 }
@@ -39,6 +36,24 @@ export function requireDepartmentWriter(viewer: Viewer | null, departmentId: num
 }
 
 export const roleZh = (r: Role) =>
-  ({ STEERING_GROUP: "专项小组", DEPARTMENT_MEMBER: "部门人员", INSPECTOR: "督导检查人员", AREA_IMPLEMENTER: "县区落实人员" })[r];
+  ({
+    STEERING_GROUP: "专项小组",
+    DEPARTMENT_MEMBER: "部门人员",
+    INSPECTOR: "督导检查人员",
+    AREA_IMPLEMENTER: "县区落实人员",
+  })[r];
 export const roleEn = (r: Role) =>
-  ({ STEERING_GROUP: "the steering group", DEPARTMENT_MEMBER: "department members", INSPECTOR: "inspectors", AREA_IMPLEMENTER: "area implementers" })[r];
+  ({
+    STEERING_GROUP: "the steering group",
+    DEPARTMENT_MEMBER: "department members",
+    INSPECTOR: "inspectors",
+    AREA_IMPLEMENTER: "area implementers",
+  })[r];
+
+/** The viewer as a process module sees them (workflows/common/process.ts): what `allowed` rules are decided on. */
+export const actorOf = (viewer: Viewer): Actor => ({
+  userId: viewer.id,
+  role: viewer.role,
+  departmentId: viewer.departmentId,
+  areaId: viewer.areaId,
+});

@@ -1,3 +1,4 @@
+// Signing out: a POST (from the header's form) deletes the server-side session; a GET changes nothing.
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { logout } from "../utils/session.server";
 

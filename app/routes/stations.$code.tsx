@@ -2,44 +2,38 @@
 // who may write (the steering group, or the operating department) and its refusal is shown as it says it.
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { ChangeHistory, HISTORY_FIELDS, type AuditView } from "../components/ChangeHistory";
-import type { Me } from "../components/Layout";
-import { AlertsTable, ALERT_FIELDS, type AlertView } from "../components/RegistryTables";
+import { ChangeHistory, HISTORY_FIELDS } from "../components/ChangeHistory";
+import { AlertsTable, ALERT_FIELDS } from "../components/RegistryTables";
 import { RouteErrorBoundary } from "../components/RouteErrorBoundary";
 import { StationFields, stationInput } from "../components/StationForm";
 import { shanghaiDate, STATION_STATUS_TONE } from "../components/status";
 import { ErrorNotice, Field, Notice, PageHeader, Section, StatusPill, SubmitButton } from "../components/ui";
 import { nameOf, pick, useT } from "../i18n";
-import { ELEMENTS, STATION_MODES, STATION_STATUSES, type Element, type StationMode, type StationStatus } from "../models/vocabulary";
+import { ELEMENTS, STATION_MODES, STATION_STATUSES } from "../models/vocabulary";
+import { graphql } from "../utils/graphql";
 import { gql, gqlOrThrow } from "../utils/graphql.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.station.code} ${data.station.name}` : "Station" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.station.code} ${data.station.name}` : "Station" },
+];
 
-const QUERY = /* GraphQL */ `
+const QUERY = /* @__PURE__ */ graphql(`
   query StationPage($code: String!) {
-    me { role department { code } }
+    me @_optional { role department @_optional { code } }
     station(code: $code) {
-      code name element mode status commissionedOn retiredOn latitude longitude demo
-      area { code name nameEn } operator { code name nameEn }
+      code name element mode status commissionedOn @_optional retiredOn @_optional latitude @_optional
+      longitude @_optional demo area { code name nameEn } operator @_optional { code name nameEn }
       alerts(first: 20) { edges { node { ${ALERT_FIELDS} } } }
     }
   }
-`;
-const HISTORY = `query ($code: String!) { changeHistory(entityType: "Station", entityId: $code, first: 50) { edges { node { ${HISTORY_FIELDS} } } } }`;
-
-interface StationData {
-  me: { role: Me["role"]; department: { code: string } | null } | null;
-  station: {
-    code: string; name: string; element: Element; mode: StationMode; status: StationStatus; commissionedOn: string | null; retiredOn: string | null;
-    latitude: number | null; longitude: number | null; demo: boolean;
-    area: { code: string; name: string; nameEn: string }; operator: { code: string; name: string; nameEn: string } | null;
-    alerts: { edges: { node: AlertView }[] };
-  };
-}
+`);
+const HISTORY = /* @__PURE__ */ graphql(
+  `query ($code: String!) { changeHistory(entityType: "Station", entityId: $code, first: 50) { edges { node { ${HISTORY_FIELDS} } } } }`,
+);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const d = await gqlOrThrow<StationData>(request, QUERY, { code: params.code });
-  const history = d.me ? await gqlOrThrow<{ changeHistory: { edges: { node: AuditView }[] } }>(request, HISTORY, { code: params.code }) : null;
+  const d = await gqlOrThrow(request, QUERY, { code: String(params.code) });
+  const history = d.me ? await gqlOrThrow(request, HISTORY, { code: String(params.code) }) : null;
   return json({ ...d, history });
 }
 
@@ -48,8 +42,37 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = form.get("intent");
   const r =
     intent === "retire"
-      ? await gql(request, `mutation ($code: String!, $retiredOn: Date!, $reason: String) { retireStation(code: $code, retiredOn: $retiredOn, reason: $reason) { code } }`, { code: params.code, retiredOn: String(form.get("retiredOn") ?? ""), reason: String(form.get("reason") ?? "") || null })
-      : await gql(request, `mutation ($input: UpdateStationInput!) { updateStation(input: $input) { code } }`, { input: { ...stationInput(form, ["name", "mode", "status", "commissionedOn", "latitude", "longitude"]), code: params.code } });
+      ? await gql(
+          request,
+          graphql(`
+            mutation ($code: String!, $retiredOn: Date!, $reason: String) {
+              retireStation(code: $code, retiredOn: $retiredOn, reason: $reason) {
+                code
+              }
+            }
+          `),
+          {
+            code: String(params.code),
+            retiredOn: String(form.get("retiredOn") ?? ""),
+            reason: String(form.get("reason") ?? "") || null,
+          },
+        )
+      : await gql(
+          request,
+          graphql(`
+            mutation ($input: UpdateStationInput!) {
+              updateStation(input: $input) {
+                code
+              }
+            }
+          `),
+          {
+            input: {
+              ...stationInput(form, ["name", "mode", "status", "commissionedOn", "latitude", "longitude"]),
+              code: String(params.code),
+            },
+          },
+        );
   if (r.ok) return redirect(`/stations/${encodeURIComponent(params.code ?? "")}?saved=1`);
   return json({ intent: String(intent), error: r.error }, { status: r.error.code === "FORBIDDEN" ? 403 : 400 });
 }
@@ -65,21 +88,54 @@ export default function StationPage() {
   return (
     <>
       <PageHeader
-        title={<>{s.name} <span className="muted small">{s.code}</span></>}
+        title={
+          <>
+            {s.name} <span className="muted small">{s.code}</span>
+          </>
+        }
         lead={<Link to="/stations">← {t("stationsTitle")}</Link>}
-        actions={<span data-testid="station-status"><StatusPill tone={STATION_STATUS_TONE[s.status] ?? "neutral"} label={pick(t.lang, STATION_STATUSES[s.status], s.status)} /></span>}
+        actions={
+          <span data-testid="station-status">
+            <StatusPill
+              tone={STATION_STATUS_TONE[s.status] ?? "neutral"}
+              label={pick(t.lang, STATION_STATUSES[s.status], s.status)}
+            />
+          </span>
+        }
       />
       {params.get("saved") && !result ? <Notice>{t("saved")}</Notice> : null}
       <Section id="facts" title={t("stations")}>
         <dl className="facts">
-          <dt>{t("area")}</dt><dd><Link to={`/areas/${s.area.code}`}>{nameOf(t.lang, s.area)}</Link></dd>
-          <dt>{t("element")}</dt><dd>{pick(t.lang, ELEMENTS[s.element])}</dd>
-          <dt>{t("mode")}</dt><dd>{pick(t.lang, STATION_MODES[s.mode])}</dd>
-          <dt>{t("operator")}</dt><dd data-testid="station-operator">{nameOf(t.lang, s.operator) || "—"}</dd>
-          <dt>{t("commissionedOn")}</dt><dd>{shanghaiDate(s.commissionedOn) || "—"}</dd>
-          {s.retiredOn ? <><dt>{t("retiredOn")}</dt><dd>{shanghaiDate(s.retiredOn)}</dd></> : null}
-          <dt>{t("latitude")} / {t("longitude")}</dt><dd>{s.latitude ?? "—"} / {s.longitude ?? "—"}</dd>
-          {s.demo ? <><dt>{t("demo")}</dt><dd>{t("demoNote")}</dd></> : null}
+          <dt>{t("area")}</dt>
+          <dd>
+            <Link to={`/areas/${s.area.code}`}>{nameOf(t.lang, s.area)}</Link>
+          </dd>
+          <dt>{t("element")}</dt>
+          <dd>{pick(t.lang, ELEMENTS[s.element])}</dd>
+          <dt>{t("mode")}</dt>
+          <dd>{pick(t.lang, STATION_MODES[s.mode])}</dd>
+          <dt>{t("operator")}</dt>
+          <dd data-testid="station-operator">{nameOf(t.lang, s.operator) || "—"}</dd>
+          <dt>{t("commissionedOn")}</dt>
+          <dd>{shanghaiDate(s.commissionedOn) || "—"}</dd>
+          {s.retiredOn ? (
+            <>
+              <dt>{t("retiredOn")}</dt>
+              <dd>{shanghaiDate(s.retiredOn)}</dd>
+            </>
+          ) : null}
+          <dt>
+            {t("latitude")} / {t("longitude")}
+          </dt>
+          <dd>
+            {s.latitude ?? "—"} / {s.longitude ?? "—"}
+          </dd>
+          {s.demo ? (
+            <>
+              <dt>{t("demo")}</dt>
+              <dd>{t("demoNote")}</dd>
+            </>
+          ) : null}
         </dl>
       </Section>
       {s.status === "RETIRED" && writer ? <p className="muted">{t("stationRetired")}</p> : null}
@@ -90,7 +146,9 @@ export default function StationPage() {
             <Form method="post" className="form">
               {result?.intent !== "retire" ? <ErrorNotice error={result?.error} /> : null}
               <StationFields mode="edit" defaults={{ ...s, commissionedOn: shanghaiDate(s.commissionedOn) }} />
-              <div><SubmitButton label={t("save")} intent="update" /></div>
+              <div>
+                <SubmitButton label={t("save")} intent="update" />
+              </div>
             </Form>
           </Section>
           <Section id="retire" title={t("retireStation")}>
@@ -98,7 +156,9 @@ export default function StationPage() {
               {result?.intent === "retire" ? <ErrorNotice error={result?.error} /> : null}
               <Field name="retiredOn" type="date" label={t("retiredOn")} required />
               <Field name="reason" label={`${t("retireReason")} (${t("optional")})`} />
-              <div><SubmitButton label={t("retireStation")} intent="retire" variant="danger" /></div>
+              <div>
+                <SubmitButton label={t("retireStation")} intent="retire" variant="danger" />
+              </div>
             </Form>
           </Section>
         </div>
@@ -107,7 +167,11 @@ export default function StationPage() {
         <AlertsTable alerts={s.alerts.edges.map((e) => e.node)} caption={`${s.name} · ${t("alerts")}`} />
       </Section>
       <Section id="history" title={t("changeHistory")}>
-        {history ? <ChangeHistory events={history.changeHistory.edges.map((e) => e.node)} /> : <p className="muted">{t("historySignIn")}</p>}
+        {history ? (
+          <ChangeHistory events={history.changeHistory.edges.map((e) => e.node)} />
+        ) : (
+          <p className="muted">{t("historySignIn")}</p>
+        )}
       </Section>
     </>
   );

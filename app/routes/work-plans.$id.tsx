@@ -1,126 +1,219 @@
-// One annual work plan: the department edits its milestones and submits; the steering group approves it or returns
-// it with a reason; once approved, milestones are marked done as they are reached.
+// One annual work plan: the department drafts its milestones and submits; the steering group approves it or returns
+// it with a reason (every return stays listed); once approved, milestones are marked done as they are reached. Each
+// form shows only when the API offers its step to this viewer now (workflows/work-plan/process.ts).
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { DataTable } from "../components/DataTable";
-import type { Me } from "../components/Layout";
-import { MilestoneEditor, milestonesFromForm, type MilestoneView } from "../components/MilestoneEditor";
+import { MilestoneEditor, milestonesFromForm, MilestoneTable } from "../components/MilestoneEditor";
 import { RouteErrorBoundary } from "../components/RouteErrorBoundary";
-import { shanghaiDate } from "../components/status";
-import { ErrorNotice, Notice, PageHeader, Section, SubmitButton, TextArea, type ActionResult } from "../components/ui";
-import { EVENTS_QUERY, Timeline, WAITING_FIELDS, WaitingFor, WfStatus, type Waiting, type WfEvent } from "../components/workflow";
-import { nameOf, useT } from "../i18n";
+import { shanghaiDate, shanghaiDateTime } from "../components/status";
+import {
+  ErrorNotice,
+  Notice,
+  PageHeader,
+  Section,
+  SubmitButton,
+  TextArea,
+  unknownIntent,
+  type ActionResult,
+} from "../components/ui";
+import {
+  ACTIONS_FIELDS,
+  EVENTS_QUERY,
+  Timeline,
+  WAITING_FIELDS,
+  WaitingFor,
+  WfStatus,
+  type OfferedAction,
+} from "../components/workflow";
+import { useT } from "../i18n";
+import { graphql } from "../utils/graphql";
 import { gql, gqlOrThrow } from "../utils/graphql.server";
+import { WORK_PLAN_STATUSES } from "../../workflows/work-plan/process";
 
-export const meta: MetaFunction = ({ params }) => [{ title: `${params.id} / 年度工作计划` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.plan.title.zh} / ${data.plan.title.en}` : "年度工作计划 / Annual work plan" },
+];
 
-const QUERY = /* GraphQL */ `
+const QUERY = /* @__PURE__ */ graphql(`
   query WorkPlan($id: String!) {
-    me { role department { code } }
-    workPlan(workflowId: $id) {
-      workflowId year status revision dueDate returnReason submittedAt approvedAt department { code name nameEn }
-      milestones { ordinal taskCode what responsibleUnit dueDate indicator status overdue completedAt completionNote }
+    workPlan(workflowId: $id) @_optional {
+      workflowId title { zh en } ${ACTIONS_FIELDS} status revision dueDate returnReason @_optional approvedAt @_optional
+      returns { revision reason returnedAt }
+      milestones { ordinal taskCode what responsibleUnit dueDate indicator status overdue completedAt @_optional completionNote @_optional }
       ${WAITING_FIELDS}
     }
     ${EVENTS_QUERY}
   }
-`;
-
-interface Data {
-  me: { role: Me["role"]; department: { code: string } | null } | null;
-  workPlan: { workflowId: string; year: number; status: string; revision: number; dueDate: string; returnReason: string | null; submittedAt: string | null; approvedAt: string | null; department: { code: string; name: string; nameEn: string }; milestones: MilestoneView[]; waitingFor: Waiting[] } | null;
-  workflowEvents: WfEvent[];
-}
+`);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const d = await gqlOrThrow<Data>(request, QUERY, { id: params.id });
-  if (!d.workPlan) throw json({ zh: `未找到年度工作计划：${params.id}`, en: `Work plan not found: ${params.id}` }, { status: 404 });
-  return json({ me: d.me, plan: d.workPlan, events: d.workflowEvents });
+  const d = await gqlOrThrow(request, QUERY, { id: String(params.id) });
+  if (!d.workPlan)
+    throw json({ zh: `未找到年度工作计划：${params.id}`, en: `Work plan not found: ${params.id}` }, { status: 404 });
+  return json({ plan: d.workPlan, events: d.workflowEvents });
 }
 
-const SAVE = `mutation ($id: String!, $ms: [MilestoneInput!]!) { saveWorkPlanMilestones(workflowId: $id, milestones: $ms) { status } }`;
+const SAVE = /* @__PURE__ */ graphql(`
+  mutation ($id: String!, $ms: [MilestoneInput!]!) {
+    saveWorkPlanMilestones(workflowId: $id, milestones: $ms) {
+      status
+    }
+  }
+`);
+const SUBMIT = /* @__PURE__ */ graphql(`
+  mutation ($id: String!) {
+    submitWorkPlan(workflowId: $id) {
+      status
+    }
+  }
+`);
+const REVIEW = /* @__PURE__ */ graphql(`
+  mutation ($id: String!, $approve: Boolean!, $reason: String) {
+    reviewWorkPlan(workflowId: $id, approve: $approve, reason: $reason) {
+      status
+    }
+  }
+`);
+const DONE = /* @__PURE__ */ graphql(`
+  mutation ($id: String!, $o: Int!, $note: String!) {
+    completeMilestone(workflowId: $id, ordinal: $o, note: $note) {
+      status
+    }
+  }
+`);
+
+const text = (form: FormData, k: string) => String(form.get(k) ?? "").trim();
+type Intent = (request: Request, id: string, form: FormData) => ReturnType<typeof gql>;
+const save: Intent = (request, id, form) => gql(request, SAVE, { id, ms: milestonesFromForm(form) });
+const INTENTS: Record<string, Intent> = {
+  save,
+  // Submitting sends what the form holds: the milestones are saved first (unless unchanged), so no edit is lost.
+  submit: async (request, id, form) => {
+    const saved = await save(request, id, form);
+    return saved.ok || saved.error.code === "UNCHANGED" ? gql(request, SUBMIT, { id }) : saved;
+  },
+  approve: (request, id) => gql(request, REVIEW, { id, approve: true, reason: null }),
+  return: (request, id, form) => gql(request, REVIEW, { id, approve: false, reason: text(form, "reason") }),
+  done: (request, id, form) => gql(request, DONE, { id, o: Number(form.get("ordinal")), note: text(form, "note") }),
+};
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const form = await request.formData();
   const intent = String(form.get("intent"));
   const id = params.id!;
-  let r;
-  if (intent === "save" || intent === "submit") {
-    r = await gql(request, SAVE, { id, ms: milestonesFromForm(form) });
-    if (r.ok && intent === "submit") r = await gql(request, `mutation ($id: String!) { submitWorkPlan(workflowId: $id) { status } }`, { id });
-  } else if (intent === "done") {
-    r = await gql(request, `mutation ($id: String!, $o: Int!, $note: String!) { completeMilestone(workflowId: $id, ordinal: $o, note: $note) { status } }`, { id, o: Number(form.get("ordinal")), note: String(form.get("note") ?? "") });
-  } else {
-    r = await gql(request, `mutation ($id: String!, $approve: Boolean!, $reason: String) { reviewWorkPlan(workflowId: $id, approve: $approve, reason: $reason) { status } }`, { id, approve: intent === "approve", reason: String(form.get("reason") ?? "") || null });
-  }
-  if (r.ok) return redirect(`/work-plans/${encodeURIComponent(id)}?done=${intent}`);
-  return json<ActionResult>({ ok: false, error: r.error, intent }, { status: 400 });
+  const run = INTENTS[intent];
+  if (!run) return json<ActionResult>({ ok: false, error: unknownIntent(intent), intent }, { status: 400 });
+  const r = await run(request, id, form);
+  if (r.ok) return redirect(`/work-plans/${encodeURIComponent(id)}`);
+  // UNCHANGED (the milestones as they were) is an answer, not a refusal.
+  return json<ActionResult>(
+    { ok: false, error: r.error, intent },
+    { status: r.error.code === "UNCHANGED" ? 200 : 400 },
+  );
 }
 
 export default function WorkPlan() {
-  const { me, plan: p, events } = useLoaderData<typeof loader>();
+  const { plan, events } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT();
-  const mine = me?.role === "STEERING_GROUP" || me?.department?.code === p.department.code;
-  const editable = (p.status === "DRAFTING" || p.status === "RETURNED") && me?.role === "DEPARTMENT_MEMBER";
+  const say = (x: { zh: string; en: string }) => (t.lang === "en" ? x.en : x.zh);
+  const offered = (step: string) => plan.actions.find((a) => a.step === step);
+  const [save, submit, complete] = [offered("SAVE_MILESTONES"), offered("SUBMIT"), offered("COMPLETE_MILESTONE")];
+  const [approve, giveBack] = [offered("APPROVE"), offered("RETURN")];
+  const unavailable = (a: OfferedAction | undefined, testId: string) =>
+    a && !a.enabled && a.reason ? (
+      <p className="notice notice-info" data-testid={testId}>
+        {say(a.reason)}
+      </p>
+    ) : null;
   return (
     <>
-      <PageHeader title={<>{nameOf(t.lang, p.department)} {p.year} {t("workPlansTitle")}</>} lead={<Link to="/work-plans">← {t("workPlansTitle")} · {t("dueDate")} {shanghaiDate(p.dueDate)}</Link>} actions={<WfStatus status={p.status} />} />
-      <WaitingFor items={p.waitingFor} />
-      {p.status === "RETURNED" && p.returnReason ? <div className="notice notice-error" data-testid="return-reason"><strong>{t("returnReason")}：</strong>{p.returnReason}</div> : null}
-      {result?.error ? <ErrorNotice error={result.error} /> : null}
+      <PageHeader
+        title={say(plan.title)}
+        lead={
+          <Link to="/work-plans">
+            ← {t("workPlansTitle")} · {t("dueDate")} {shanghaiDate(plan.dueDate)}
+          </Link>
+        }
+        actions={<WfStatus status={plan.status} labels={WORK_PLAN_STATUSES} />}
+      />
+      <WaitingFor items={plan.waitingFor} />
+      {plan.status === "RETURNED" && plan.returnReason ? (
+        <div className="notice notice-error" data-testid="return-reason">
+          <strong>{t("returnReason")}：</strong>
+          {plan.returnReason}
+        </div>
+      ) : null}
+      <ErrorNotice error={result?.error} />
       <Section id="milestones" title={t("milestones")}>
-        {editable ? (
+        {save?.enabled ? (
           <Form method="post" className="form">
-            {!mine ? <p className="small muted">{t("leadOnly")}</p> : null}
-            <MilestoneEditor milestones={p.milestones} />
+            <MilestoneEditor milestones={plan.milestones} />
+            {submit?.warning ? (
+              <p className="notice notice-warn" role="note" data-testid="warning-SUBMIT">
+                {say(submit.warning)}
+              </p>
+            ) : null}
+            {unavailable(submit, "unavailable-SUBMIT")}
             <div className="page-actions">
               <SubmitButton label={t("saveDraft")} intent="save" variant="secondary" />
-              <SubmitButton label={t("submit")} intent="submit" />
+              {submit?.enabled ? <SubmitButton label={t("submit")} intent="submit" /> : null}
             </div>
           </Form>
         ) : (
-          <DataTable
-            testId="milestones"
-            caption={t("milestones")}
-            rows={p.milestones}
-            rowKey={(m) => String(m.ordinal)}
-            columns={[
-              { key: "n", header: "#", rowHeader: true, cell: (m) => m.ordinal },
-              { key: "task", header: t("task"), cell: (m) => m.taskCode ?? "—" },
-              { key: "what", header: t("what"), cell: (m) => m.what },
-              { key: "unit", header: t("responsibleUnit"), cell: (m) => m.responsibleUnit },
-              { key: "due", header: t("dueDate"), cell: (m) => shanghaiDate(m.dueDate) },
-              { key: "ind", header: t("indicator"), cell: (m) => m.indicator },
-              { key: "st", header: t("status"), cell: (m) => <WfStatus status={m.status} overdue={m.overdue} /> },
-              {
-                key: "done",
-                header: t("markDone"),
-                cell: (m) =>
-                  m.status === "DONE" ? (m.completionNote ?? "") : p.status === "APPROVED" && mine ? (
-                    <Form method="post" className="filters">
-                      <input type="hidden" name="ordinal" value={m.ordinal} />
-                      <input name="note" aria-label={`${t("note")} ${m.ordinal}`} required />
-                      <SubmitButton label={t("markDone")} intent="done" variant="secondary" />
-                    </Form>
-                  ) : "",
-              },
-            ]}
-          />
+          <>
+            <MilestoneTable milestones={plan.milestones} complete={complete} />
+            {unavailable(complete, "unavailable-COMPLETE_MILESTONE")}
+          </>
         )}
       </Section>
-      {me?.role === "STEERING_GROUP" && p.status === "SUBMITTED" ? (
-        <Section id="review" title={t("awaitingReview")}>
-          <Form method="post" className="form">
-            <TextArea name="reason" label={`${t("reason")} (${t("reasonRequired")})`} rows={3} />
-            <div className="page-actions">
-              <SubmitButton label={t("approve")} intent="approve" />
-              <SubmitButton label={t("returnIt")} intent="return" variant="secondary" />
-            </div>
-          </Form>
+      {approve || giveBack ? (
+        <Section id="review" title={t("review")}>
+          {approve?.enabled ? (
+            <Form method="post" className="form">
+              <div>
+                <SubmitButton label={t("approve")} intent="approve" />
+              </div>
+            </Form>
+          ) : null}
+          {giveBack?.enabled ? (
+            <Form method="post" className="form">
+              <TextArea name="reason" label={`${t("reason")} (${t("reasonRequired")})`} required rows={3} />
+              <div>
+                <SubmitButton label={t("returnIt")} intent="return" variant="secondary" />
+              </div>
+            </Form>
+          ) : null}
+          {/* Approving and returning wait for the same thing: say it once. */}
+          {unavailable(approve ?? giveBack, "unavailable-REVIEW")}
         </Section>
       ) : null}
-      {p.status === "APPROVED" && !result ? <Notice>{t("approve")} · {shanghaiDate(p.approvedAt)}</Notice> : null}
+      {plan.returns.length ? (
+        <Section id="returns" title={t("returnHistory")}>
+          <DataTable
+            testId="returns"
+            caption={t("returnHistory")}
+            rows={plan.returns}
+            rowKey={(r) => String(r.revision)}
+            columns={[
+              {
+                key: "rev",
+                header: t("returnedRevision"),
+                rowHeader: true,
+                cell: (r) => (t.lang === "en" ? `Revision ${r.revision}` : `第${r.revision}稿`),
+              },
+              { key: "at", header: t("returnedAt"), cell: (r) => shanghaiDateTime(r.returnedAt) },
+              { key: "why", header: t("returnReason"), cell: (r) => r.reason },
+            ]}
+          />
+        </Section>
+      ) : null}
+      {plan.status === "APPROVED" && !result ? (
+        <Notice>
+          {t("approve")} · {shanghaiDate(plan.approvedAt)}
+        </Notice>
+      ) : null}
       <Section id="timeline" title={t("timeline")}>
         <Timeline events={events} />
       </Section>

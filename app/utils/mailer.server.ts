@@ -1,10 +1,16 @@
 // The mailer: every message lands in the OutboxMessage table first (the local outbox an administrator reads), and
-// is also sent over SMTP when SMTP_URL is set. The idempotency key makes delivery at-most-once per notice and
-// recipient, so an activity that Temporal retries never sends the same notice twice.
+// is also sent over SMTP when SMTP_URL is set. The idempotency key makes a message one row per notice and recipient;
+// a lease (sendingUntil) lets one attempt at a time send it, so a retry that starts while its timed-out predecessor
+// is still talking to the SMTP server does not send it a second time. What no lease can close is a crash between the
+// SMTP server's acceptance and the sentAt update: the next attempt sends again, with the same Message-ID, which a
+// receiving server uses to drop the duplicate.
 import { createHash } from "node:crypto";
 import nodemailer, { type Transporter } from "nodemailer";
 import type { Db } from "./db.server";
 import { env } from "./env.server";
+
+/** Longer than an SMTP exchange may take with the timeouts below, so a lease never runs out under a live attempt. */
+const LEASE_MS = 60_000;
 
 export interface OutgoingMail {
   key: string;
@@ -26,7 +32,13 @@ export function createMailer(options: { db: Db; smtpUrl?: string | null; from?: 
   const from = options.from ?? env.MAIL_FROM;
   // Plain local relays (and the test server) offer no usable TLS: only smtps:// URLs use it.
   const transport: Transporter | null = options.smtpUrl
-    ? nodemailer.createTransport({ url: options.smtpUrl, ignoreTLS: options.smtpUrl.startsWith("smtp:") } as never)
+    ? nodemailer.createTransport({
+        url: options.smtpUrl,
+        ignoreTLS: options.smtpUrl.startsWith("smtp:"),
+        connectionTimeout: 10_000,
+        greetingTimeout: 10_000,
+        socketTimeout: 20_000,
+      } as never)
     : null;
 
   return {
@@ -55,17 +67,40 @@ export function createMailer(options: { db: Db; smtpUrl?: string | null; from?: 
         if (!row) return false;
       }
       if (!transport) return true;
+      const now = new Date();
+      const claimed = await db.outboxMessage.updateMany({
+        where: { id: row.id, sentAt: null, OR: [{ sendingUntil: null }, { sendingUntil: { lt: now } }] },
+        data: { sendingUntil: new Date(now.getTime() + LEASE_MS) },
+      });
+      // Another attempt holds the lease: fail this one, so that Temporal retries it after the other has finished
+      // (its retry then finds sentAt and sends nothing) or its lease has run out (it crashed; the retry sends).
+      if (claimed.count === 0) {
+        const other = await db.outboxMessage.findUnique({ where: { id: row.id }, select: { sentAt: true } });
+        if (other?.sentAt) return false;
+        throw new Error(
+          "这封邮件正由另一次尝试发送，稍后重试 / Another attempt is sending this e-mail; it is retried later",
+        );
+      }
       // A stable Message-ID lets a receiving server drop the rare duplicate left by a crash between send and update.
       const messageId = `<${createHash("sha256").update(mail.key).digest("hex").slice(0, 32)}@eco-monitoring.daqing.local>`;
-      const info = await transport.sendMail({
-        from,
-        to: { name: mail.to.name, address: mail.to.email },
-        subject: mail.subject,
-        text: mail.body,
-        messageId,
-        headers: { "X-Notice-Key": mail.key, ...(mail.workflowId ? { "X-Workflow-Id": mail.workflowId } : {}) },
+      const info = await transport
+        .sendMail({
+          from,
+          to: { name: mail.to.name, address: mail.to.email },
+          subject: mail.subject,
+          text: mail.body,
+          messageId,
+          headers: { "X-Notice-Key": mail.key, ...(mail.workflowId ? { "X-Workflow-Id": mail.workflowId } : {}) },
+        })
+        .catch(async (e: unknown) => {
+          // Not sent: give the lease back so that the retry need not wait for it to run out.
+          await db.outboxMessage.update({ where: { id: row.id }, data: { sendingUntil: null } });
+          throw e;
+        });
+      await db.outboxMessage.update({
+        where: { id: row.id },
+        data: { sentAt: new Date(), smtpMessageId: info.messageId, sendingUntil: null },
       });
-      await db.outboxMessage.update({ where: { id: row.id }, data: { sentAt: new Date(), smtpMessageId: info.messageId } });
       return true;
     },
     close() {

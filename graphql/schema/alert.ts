@@ -2,6 +2,7 @@ import { builder } from "../builder";
 import { AlertKindEnum, AlertStatusEnum, ElementEnum, SeverityEnum, column } from "./enums";
 import { alertSummary, recordAlert } from "../../app/models/alert.server";
 import { AppError } from "../../app/utils/errors";
+import { listing, START_INDEX } from "./paging";
 
 builder.prismaNode("Alert", {
   id: { field: "id" },
@@ -32,27 +33,41 @@ const AlertSummaryRow = builder
     }),
   });
 
+// Newest first; the id breaks ties between alerts of the same instant, so a cursor names one place.
+const alerts = listing<Parameters<typeof alertWhere>[0]>(
+  (ctx) => ctx.db.alert,
+  (args) => alertWhere(args),
+  [{ occurredAt: "desc" }, { id: "desc" }],
+);
+
 builder.queryFields((t) => ({
-  alerts: t.prismaConnection({
-    type: "Alert",
-    cursor: "id",
-    totalCount: (_conn, args, ctx) => ctx.db.alert.count({ where: alertWhere(args) }),
-    defaultSize: 50,
-    maxSize: 500,
-    description: "Alerts, newest first (public)",
-    args: {
-      kind: t.arg({ type: AlertKindEnum }),
-      status: t.arg({ type: AlertStatusEnum }),
-      areaCode: t.arg.string(),
-      stationCode: t.arg.string(),
+  alerts: t.prismaConnection(
+    {
+      type: "Alert",
+      cursor: "id",
+      totalCount: alerts.totalCount,
+      defaultSize: 50,
+      maxSize: 500,
+      description: "Alerts, newest first (public)",
+      args: {
+        kind: t.arg({ type: AlertKindEnum }),
+        status: t.arg({ type: AlertStatusEnum }),
+        areaCode: t.arg.string(),
+        stationCode: t.arg.string(),
+      },
+      resolve: (query, _root, args, ctx) =>
+        ctx.db.alert.findMany({
+          ...query,
+          where: alertWhere(args),
+          orderBy: alerts.orderBy,
+        }),
     },
-    resolve: (query, _root, args, ctx) =>
-      ctx.db.alert.findMany({
-        ...query,
-        where: alertWhere(args),
-        orderBy: { id: "desc" },
+    {
+      fields: (c) => ({
+        startIndex: c.int({ description: START_INDEX, resolve: (p, _a, ctx) => alerts.startIndex(p, ctx) }),
       }),
-  }),
+    },
+  ),
   alertSummary: t.field({
     type: [AlertSummaryRow],
     description: "Alert counts by kind and status in [from, to) (public)",
@@ -90,7 +105,12 @@ builder.mutationField("recordAlert", (t) =>
   }),
 );
 
-function alertWhere(args: { kind?: string | null; status?: string | null; areaCode?: string | null; stationCode?: string | null }) {
+function alertWhere(args: {
+  kind?: string | null;
+  status?: string | null;
+  areaCode?: string | null;
+  stationCode?: string | null;
+}) {
   return {
     ...(args.kind ? { kind: args.kind } : {}),
     ...(args.status ? { status: args.status } : {}),

@@ -18,7 +18,11 @@ builder.queryFields((t) => ({
     type: ["Area"],
     args: { cityCode: t.arg.string({ description: "4-digit GB/T 2260 city code; default every city" }) },
     resolve: (query, _root, { cityCode }, ctx) =>
-      ctx.db.area.findMany({ ...query, where: cityCode ? { cityCode } : {}, orderBy: [{ cityCode: "asc" }, { ordinal: "asc" }] }),
+      ctx.db.area.findMany({
+        ...query,
+        where: cityCode ? { cityCode } : {},
+        orderBy: [{ cityCode: "asc" }, { ordinal: "asc" }],
+      }),
   }),
   area: t.prismaField({
     type: "Area",

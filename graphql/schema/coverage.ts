@@ -3,7 +3,13 @@
 import { builder } from "../builder";
 import { AreaKindEnum, ElementEnum } from "./enums";
 import { ELEMENT_KEYS, type Element } from "../../app/models/vocabulary";
-import { coverageMatrix, coverageTotals, type AreaRow, type CoverageCell, type CoverageRow } from "../../app/models/coverage.server";
+import {
+  coverageMatrix,
+  coverageTotals,
+  type AreaRow,
+  type CoverageCell,
+  type CoverageRow,
+} from "../../app/models/coverage.server";
 
 const CellStatusEnum = builder.enumType("CoverageStatus", {
   values: {
@@ -50,17 +56,15 @@ const CoverageRowRef = builder.objectRef<CoverageRow>("CoverageRow").implement({
   }),
 });
 
-const CoverageTotal = builder
-  .objectRef<ReturnType<typeof coverageTotals>[number]>("CoverageTotal")
-  .implement({
-    fields: (t) => ({
-      element: t.field({ type: ElementEnum, resolve: (c) => c.element }),
-      stations: t.exposeInt("stations"),
-      automatic: t.exposeInt("automatic"),
-      areasRequired: t.exposeInt("areasRequired"),
-      areasMet: t.exposeInt("areasMet"),
-    }),
-  });
+const CoverageTotal = builder.objectRef<ReturnType<typeof coverageTotals>[number]>("CoverageTotal").implement({
+  fields: (t) => ({
+    element: t.field({ type: ElementEnum, resolve: (c) => c.element }),
+    stations: t.exposeInt("stations"),
+    automatic: t.exposeInt("automatic"),
+    areasRequired: t.exposeInt("areasRequired"),
+    areasMet: t.exposeInt("areasMet"),
+  }),
+});
 
 const CoverageMatrix = builder.objectRef<{ elements: Element[]; rows: CoverageRow[] }>("CoverageMatrix").implement({
   fields: (t) => ({

@@ -25,7 +25,10 @@ builder.prismaObject("TaskAssignment", {
   description: "A department's part in a task",
   fields: (t) => ({
     role: t.field({ type: AssignmentRoleEnum, resolve: column("role") }),
-    scope: t.exposeString("scope", { nullable: true, description: "What the department leads, where the plan splits the lead" }),
+    scope: t.exposeString("scope", {
+      nullable: true,
+      description: "What the department leads, where the plan splits the lead",
+    }),
     task: t.relation("task"),
     department: t.relation("department"),
   }),

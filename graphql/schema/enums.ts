@@ -13,7 +13,11 @@ import {
 import { ROLES } from "../../app/models/viewer";
 
 /** A GraphQL enum whose values carry their Chinese / English labels as descriptions. */
-function labelled<T extends Record<string, readonly [string, string]>>(name: string, labels: T, description: string) {
+export function labelled<T extends Record<string, readonly [string, string]>>(
+  name: string,
+  labels: T,
+  description: string,
+) {
   return builder.enumType(name, {
     description,
     values: Object.fromEntries(

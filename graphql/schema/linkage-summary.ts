@@ -13,7 +13,11 @@ const Bucket = builder.objectRef<Summary["responseTimes"][number]>("LinkageRespo
 });
 
 const Month = builder.objectRef<Summary["months"][number]>("LinkageMonth").implement({
-  fields: (t) => ({ month: t.exposeString("month", { description: "YYYY-MM (Asia/Shanghai)" }), opened: t.exposeInt("opened"), closed: t.exposeInt("closed") }),
+  fields: (t) => ({
+    month: t.exposeString("month", { description: "YYYY-MM (Asia/Shanghai)" }),
+    opened: t.exposeInt("opened"),
+    closed: t.exposeInt("closed"),
+  }),
 });
 
 const SummaryRef = builder.objectRef<Summary>("LinkageSummary").implement({
@@ -26,7 +30,10 @@ const SummaryRef = builder.objectRef<Summary>("LinkageSummary").implement({
     answeredLate: t.exposeInt("answeredLate"),
     unansweredPastDeadline: t.exposeInt("unansweredPastDeadline"),
     awaiting: t.exposeInt("awaiting", { description: "Not answered, deadline not yet reached" }),
-    onTimeShare: t.exposeFloat("onTimeShare", { nullable: true, description: "Percent answered within the deadline, of the cases whose deadline has passed or that were answered" }),
+    onTimeShare: t.exposeFloat("onTimeShare", {
+      nullable: true,
+      description: "Percent answered within the deadline, of the cases whose deadline has passed or that were answered",
+    }),
     violations: t.exposeInt("violations"),
     noViolation: t.exposeInt("noViolation"),
     joint: t.exposeInt("joint", { description: "Joint on-site monitoring and enforcement" }),
@@ -39,7 +46,11 @@ builder.queryField("linkageSummary", (t) =>
   t.field({
     type: SummaryRef,
     description: "测管联动 figures for cases opened in [from, to), optionally for one area (public)",
-    args: { from: t.arg({ type: "DateTime", required: true }), to: t.arg({ type: "DateTime", required: true }), areaCode: t.arg.string() },
+    args: {
+      from: t.arg({ type: "DateTime", required: true }),
+      to: t.arg({ type: "DateTime", required: true }),
+      areaCode: t.arg.string(),
+    },
     resolve: (_root, { from, to, areaCode }, ctx) => {
       if (from >= to) throw new AppError("BAD_INPUT", "起始时间须早于结束时间", "`from` must be before `to`");
       return linkageSummary(ctx.db, from, to, areaCode);

@@ -1,7 +1,7 @@
 import { Kind } from "graphql";
 import { builder } from "../builder";
 import { AppError } from "../../app/utils/errors";
-import { isoDate, parseInput } from "../../app/utils/validation";
+import { isoDate, label, parseInput } from "../../app/utils/validation";
 import { shanghaiDay } from "../../app/utils/time";
 
 builder.scalarType("DateTime", {
@@ -26,15 +26,13 @@ builder.scalarType("Date", {
   description: "Calendar date YYYY-MM-DD in Asia/Shanghai; returned as that date's midnight in Asia/Shanghai",
   serialize: (d) => shanghaiDay(d instanceof Date ? d : new Date(d as string)),
   parseValue: (v) => {
-    parseInput(isoDate, v);
+    parseInput(isoDate, v, label("日期", "date"));
     return v as string;
   },
   parseLiteral: (ast) => {
     if (ast.kind !== Kind.STRING)
       throw new AppError("BAD_INPUT", "日期必须写成字符串 YYYY-MM-DD", "A date must be a string YYYY-MM-DD");
-    parseInput(isoDate, ast.value);
+    parseInput(isoDate, ast.value, label("日期", "date"));
     return ast.value;
   },
 });
-
-

@@ -1,6 +1,7 @@
 import { builder } from "../builder";
 import { ElementEnum, StationModeEnum, StationStatusEnum, column } from "./enums";
 import { notFound } from "../../app/utils/errors";
+import { listing, START_INDEX } from "./paging";
 import { addStation, retireStation, updateStation } from "../../app/models/station.server";
 
 builder.prismaNode("Station", {
@@ -23,33 +24,47 @@ builder.prismaNode("Station", {
   }),
 });
 
+const stations = listing<Parameters<typeof stationWhere>[0]>(
+  (ctx) => ctx.db.station,
+  (args) => stationWhere(args),
+  [{ id: "asc" }],
+);
+
 builder.queryFields((t) => ({
   station: t.prismaField({
     type: "Station",
     args: { code: t.arg.string({ required: true }) },
     resolve: async (query, _root, { code }, ctx) =>
-      (await ctx.db.station.findUnique({ ...query, where: { code } })) ?? Promise.reject(notFound("站点", "Station", code)),
+      (await ctx.db.station.findUnique({ ...query, where: { code } })) ??
+      Promise.reject(notFound("站点", "Station", code)),
   }),
-  stations: t.prismaConnection({
-    type: "Station",
-    cursor: "id",
-    totalCount: (_conn, args, ctx) => ctx.db.station.count({ where: stationWhere(args) }),
-    defaultSize: 50,
-    maxSize: 500,
-    description: "The station registry (public), filterable by element, area and status",
-    args: {
-      element: t.arg({ type: ElementEnum }),
-      areaCode: t.arg.string(),
-      status: t.arg({ type: StationStatusEnum }),
-      mode: t.arg({ type: StationModeEnum }),
+  stations: t.prismaConnection(
+    {
+      type: "Station",
+      cursor: "id",
+      totalCount: stations.totalCount,
+      defaultSize: 50,
+      maxSize: 500,
+      description: "The station registry (public), filterable by element, area and status",
+      args: {
+        element: t.arg({ type: ElementEnum }),
+        areaCode: t.arg.string(),
+        status: t.arg({ type: StationStatusEnum }),
+        mode: t.arg({ type: StationModeEnum }),
+      },
+      resolve: (query, _root, args, ctx) =>
+        ctx.db.station.findMany({
+          ...query,
+          where: stationWhere(args),
+          orderBy: stations.orderBy,
+        }),
     },
-    resolve: (query, _root, args, ctx) =>
-      ctx.db.station.findMany({
-        ...query,
-        where: stationWhere(args),
-        orderBy: { id: "asc" },
+    {
+      fields: (c) => ({
+        startIndex: c.int({ description: START_INDEX, resolve: (p, _a, ctx) => stations.startIndex(p, ctx) }),
       }),
-  }),
+    },
+  ),
 }));
 
 const StationInput = builder.inputType("AddStationInput", {
@@ -118,7 +133,12 @@ function stripNulls<T extends Record<string, unknown>>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined)) as Partial<T>;
 }
 
-function stationWhere(args: { element?: string | null; areaCode?: string | null; status?: string | null; mode?: string | null }) {
+function stationWhere(args: {
+  element?: string | null;
+  areaCode?: string | null;
+  status?: string | null;
+  mode?: string | null;
+}) {
   return {
     ...(args.element ? { element: args.element } : {}),
     ...(args.areaCode ? { area: { code: args.areaCode } } : {}),

@@ -39,14 +39,17 @@ builder.prismaObject("Target", {
     recurrence: t.exposeString("recurrence", { nullable: true }),
     minPerPeriod: t.exposeInt("minPerPeriod", { nullable: true }),
     achievedOn: t.expose("achievedOn", { type: "Date", nullable: true }),
-    records: t.relation("records", { description: "Fulfilments of a recurring duty, newest first", query: { orderBy: { occurredOn: "desc" }, take: 100 } }),
+    records: t.relation("records", {
+      description: "Fulfilments of a recurring duty, newest first",
+      query: { orderBy: { occurredOn: "desc" }, take: 100 },
+    }),
     task: t.relation("task", { nullable: true }),
     responsibleDepartment: t.relation("responsibleDepartment", { nullable: true }),
     progress: t.field({
       type: Progress,
       // One computation for every target in the response (no per-target queries for coverage).
       resolve: async (target, _args, ctx) => {
-        const cache = (ctx as unknown as { __progress?: Promise<Map<number, TargetProgress>> });
+        const cache = ctx as unknown as { __progress?: Promise<Map<number, TargetProgress>> };
         cache.__progress ??= ctx.db.target.findMany().then((all) => targetProgress(ctx.db, all));
         return (await cache.__progress).get(target.id)!;
       },
@@ -100,7 +103,10 @@ builder.mutationFields((t) => ({
     authScopes: { steeringGroup: true },
     args: { targetCode: t.arg.string({ required: true }), achievedOn: t.arg({ type: "Date" }) },
     resolve: async (query, _root, args, ctx) => {
-      const r = await setMilestoneAchieved(ctx.db, ctx.viewer, { targetCode: args.targetCode, achievedOn: args.achievedOn ?? null });
+      const r = await setMilestoneAchieved(ctx.db, ctx.viewer, {
+        targetCode: args.targetCode,
+        achievedOn: args.achievedOn ?? null,
+      });
       return ctx.db.target.findUniqueOrThrow({ ...query, where: { id: r.id } });
     },
   }),

@@ -22,7 +22,9 @@ async function dbCoverage() {
             SUM(CASE WHEN s.status = 'ACTIVE' AND s.mode = 'AUTOMATIC' THEN 1 ELSE 0 END) AS automatic
        FROM Station s JOIN Area a ON a.id = s.areaId WHERE a.cityCode = '2306' GROUP BY a.code, s.element`,
   );
-  return new Map(rows.map((r) => [`${r.code}:${r.element}`, { active: Number(r.active), automatic: Number(r.automatic) }]));
+  return new Map(
+    rows.map((r) => [`${r.code}:${r.element}`, { active: Number(r.active), automatic: Number(r.automatic) }]),
+  );
 }
 
 describe("public dashboard", () => {
@@ -35,26 +37,40 @@ describe("public dashboard", () => {
     // Every cell of the area × element matrix against a GROUP BY on the registry.
     const expected = await dbCoverage();
     const cells = await page.$$eval("[data-testid=coverage-matrix] tr[data-area] td[data-element]", (tds) =>
-      tds.map((td) => ({ area: td.closest("tr")!.getAttribute("data-area")!, element: td.getAttribute("data-element")!, stations: Number(td.getAttribute("data-stations")), status: td.getAttribute("data-status") })),
+      tds.map((td) => ({
+        area: td.closest("tr")!.getAttribute("data-area")!,
+        element: td.getAttribute("data-element")!,
+        stations: Number(td.getAttribute("data-stations")),
+        status: td.getAttribute("data-status"),
+      })),
     );
     expect(cells.length).toBe(11 * 9);
-    for (const c of cells) expect(c.stations, `${c.area} ${c.element}`).toBe(expected.get(`${c.area}:${c.element}`)?.active ?? 0);
+    for (const c of cells)
+      expect(c.stations, `${c.area} ${c.element}`).toBe(expected.get(`${c.area}:${c.element}`)?.active ?? 0);
     const totalActive = [...expected.values()].reduce((n, v) => n + v.active, 0);
     const totalAuto = [...expected.values()].reduce((n, v) => n + v.automatic, 0);
     expect(Number(await page.getByTestId("total-stations").textContent())).toBe(totalActive);
     expect(Number(await page.getByTestId("total-automatic").textContent())).toBe(totalAuto);
-    expect(await page.getByTestId("automatic-share").textContent()).toBe(`${Math.round((totalAuto / totalActive) * 1000) / 10}%`);
+    expect(await page.getByTestId("automatic-share").textContent()).toBe(
+      `${Math.round((totalAuto / totalActive) * 1000) / 10}%`,
+    );
     // The seed's deliberate gaps: 林甸县's automatic air station is only planned (at risk), 杜尔伯特 has no soil point.
     expect(cells.find((c) => c.area === "230623" && c.element === "AIR")?.status).toBe("AT_RISK");
     expect(cells.find((c) => c.area === "230624" && c.element === "SOIL")?.status).toBe("NOT_MET");
 
     // The linkage loop over the same period, against the alerts table.
-    const byStatus = await app.db.$queryRawUnsafe<{ status: string; n: bigint }[]>(`SELECT status, COUNT(*) AS n FROM Alert WHERE occurredAt >= ? AND occurredAt < ? GROUP BY status`, FROM, TO);
+    const byStatus = await app.db.$queryRawUnsafe<{ status: string; n: bigint }[]>(
+      `SELECT status, COUNT(*) AS n FROM Alert WHERE occurredAt >= ? AND occurredAt < ? GROUP BY status`,
+      FROM,
+      TO,
+    );
     const n = (s?: string) => byStatus.filter((r) => !s || r.status === s).reduce((a, r) => a + Number(r.n), 0);
     expect(Number(await page.getByTestId("alerts-total").textContent())).toBe(n());
     expect(Number(await page.getByTestId("alerts-open").textContent())).toBe(n("OPEN"));
     expect(Number(await page.getByTestId("alerts-closed").textContent())).toBe(n("CLOSED"));
-    const months = await page.$$eval("[data-testid=alert-trend] tbody tr", (trs) => trs.map((tr) => [tr.querySelector("th")!.textContent, Number(tr.querySelectorAll("td")[0].textContent)] as const));
+    const months = await page.$$eval("[data-testid=alert-trend] tbody tr", (trs) =>
+      trs.map((tr) => [tr.querySelector("th")!.textContent, Number(tr.querySelectorAll("td")[0].textContent)] as const),
+    );
     expect(months.reduce((a, [, v]) => a + v, 0)).toBe(n());
 
     // Chart and map are server-rendered SVG; the page needs no JavaScript.
@@ -70,12 +86,33 @@ describe("public dashboard", () => {
     await context.close();
   });
 
+  it("says a rate has no cases rather than showing 0 of 0 as a percentage, on the page and in the CSV", async () => {
+    const { page, context } = await app.newPage();
+    const empty = "from=2018-01&to=2018-02";
+    expect(await app.db.alert.count({ where: { occurredAt: { lt: new Date("2018-03-01T00:00:00+08:00") } } })).toBe(0);
+    await page.goto(`/?${empty}`);
+    expect(await page.getByTestId("cases-on-time").textContent()).toBe("暂无案件");
+    expect(await page.getByTestId("alerts-closed-share").textContent()).toBe("暂无报警");
+    await page.goto(`/?${empty}&lang=en`);
+    expect(await page.getByTestId("cases-on-time").textContent()).toBe("No cases yet");
+    const csv = await page.request.get(`/export/linkage-cases.csv?${empty}`);
+    expect(await csv.text()).toContain("Answered within deadline,No cases yet");
+    await context.close();
+  });
+
   it("drills down from an area to its stations and alerts", async () => {
     const { page, context } = await app.newPage();
     await page.goto("/");
-    await Promise.all([page.waitForURL(/\/areas\/230623/), page.locator("[data-testid=coverage-matrix] a", { hasText: "林甸县" }).click()]);
-    const [stations] = await app.db.$queryRawUnsafe<{ n: bigint }[]>(`SELECT COUNT(*) AS n FROM Station WHERE areaId = (SELECT id FROM Area WHERE code = '230623')`);
-    const [alerts] = await app.db.$queryRawUnsafe<{ n: bigint }[]>(`SELECT COUNT(*) AS n FROM Alert WHERE areaId = (SELECT id FROM Area WHERE code = '230623')`);
+    await Promise.all([
+      page.waitForURL(/\/areas\/230623/),
+      page.locator("[data-testid=coverage-matrix] a", { hasText: "林甸县" }).click(),
+    ]);
+    const [stations] = await app.db.$queryRawUnsafe<{ n: bigint }[]>(
+      `SELECT COUNT(*) AS n FROM Station WHERE areaId = (SELECT id FROM Area WHERE code = '230623')`,
+    );
+    const [alerts] = await app.db.$queryRawUnsafe<{ n: bigint }[]>(
+      `SELECT COUNT(*) AS n FROM Alert WHERE areaId = (SELECT id FROM Area WHERE code = '230623')`,
+    );
     expect(Number(await page.getByTestId("area-stations-total").textContent())).toBe(Number(stations.n));
     expect(Number(await page.getByTestId("area-alerts-total").textContent())).toBe(Number(alerts.n));
     expect(await page.locator("[data-testid=stations] tbody tr").count()).toBe(Math.min(25, Number(stations.n)));
@@ -84,9 +121,13 @@ describe("public dashboard", () => {
     // Filter the area's alerts to the open ones.
     await page.getByLabel("报警 · 状态").selectOption("OPEN");
     await Promise.all([page.waitForURL(/alertStatus=OPEN/), page.getByRole("button", { name: "筛选" }).click()]);
-    const [open] = await app.db.$queryRawUnsafe<{ n: bigint }[]>(`SELECT COUNT(*) AS n FROM Alert WHERE status = 'OPEN' AND areaId = (SELECT id FROM Area WHERE code = '230623')`);
+    const [open] = await app.db.$queryRawUnsafe<{ n: bigint }[]>(
+      `SELECT COUNT(*) AS n FROM Alert WHERE status = 'OPEN' AND areaId = (SELECT id FROM Area WHERE code = '230623')`,
+    );
     // With JavaScript the form navigates on the client; wait for the new figures to render.
-    await expect.poll(async () => Number(await page.getByTestId("area-alerts-total").textContent())).toBe(Number(open.n));
+    await expect
+      .poll(async () => Number(await page.getByTestId("area-alerts-total").textContent()))
+      .toBe(Number(open.n));
 
     // Each table exports as CSV.
     const csv = await page.request.get("/export/stations.csv?areaCode=230623");

@@ -74,7 +74,8 @@ describe("writes for another department", () => {
     await Promise.all([epb.page.waitForURL(/saved=1/), epb.page.getByRole("button", { name: "保存" }).click()]);
     expect((await app.db.station.findUniqueOrThrow({ where: { code } })).name).toBe("萨尔图区空气自动站（更名）");
     const history = epb.page.getByTestId("change-history");
-    expect(await history.textContent()).toContain("市环保局 李科长");
+    expect(await history.textContent()).toContain("市环保局 李科长 修改了站点");
+    expect(await history.textContent()).toContain(`站点名称：${before.name} → 萨尔图区空气自动站（更名）`);
     await app.shot(epb.page, "station-edited-by-operator");
     await epb.context.close();
   });

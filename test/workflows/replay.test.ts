@@ -8,15 +8,28 @@ import { Worker } from "@temporalio/worker";
 import { HISTORIES_DIR, loadHistory } from "./support/histories";
 import { workflowBundle } from "./support/temporal";
 
-const files = readdirSync(HISTORIES_DIR).filter((f) => f.endsWith(".json")).sort();
+const files = readdirSync(HISTORIES_DIR)
+  .filter((f) => f.endsWith(".json"))
+  .sort();
 
 describe("replay of recorded histories", () => {
   it("has a history for every workflow type", () => {
-    expect(files).toEqual(expect.arrayContaining(["annual-work-plan.json", "reporting-cycle.json", "progress-report.json", "inspection.json", "linkage-case.json"]));
+    expect(files).toEqual(
+      expect.arrayContaining([
+        "annual-work-plan.json",
+        "reporting-cycle.json",
+        "progress-report.json",
+        "inspection.json",
+        "linkage-case.json",
+      ]),
+    );
   });
 
   it("replays every history without non-determinism", async () => {
-    const histories = files.map((f) => ({ workflowId: path.basename(f, ".json"), history: loadHistory(JSON.parse(readFileSync(path.join(HISTORIES_DIR, f), "utf8"))) }));
+    const histories = files.map((f) => ({
+      workflowId: path.basename(f, ".json"),
+      history: loadHistory(JSON.parse(readFileSync(path.join(HISTORIES_DIR, f), "utf8"))),
+    }));
     const failures: string[] = [];
     let replayed = 0;
     for await (const result of Worker.runReplayHistories({ workflowBundle: await workflowBundle() }, histories)) {

@@ -1,6 +1,6 @@
 // The activity stubs workflows call. Mirror writes and notices are idempotent, so Temporal may retry them freely.
 import { proxyActivities } from "@temporalio/workflow";
-import type { Activities } from "../activities";
+import type { Activities } from "./activity-types";
 
 // Short timeouts: a mirror write or one SMTP send takes milliseconds, and when a worker dies mid-activity the
 // server only retries it once this much time has passed.

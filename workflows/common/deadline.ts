@@ -1,25 +1,7 @@
 // Deadlines as durable timers: reminders before a deadline and on its day, escalation when it passes.
 // Deterministic: reads only workflow time (Date.now() inside a workflow is the time of the current workflow task).
+// The instants themselves (end of a day, 09:00 reminders) come from calendar.ts.
 import { condition } from "@temporalio/workflow";
-
-const DAY = 24 * 3600_000;
-const SHANGHAI = 8 * 3600_000;
-
-/** The end of a YYYY-MM-DD day in Asia/Shanghai: a deadline "by 30 June" runs until midnight after 30 June. */
-export function endOfDay(day: string): number {
-  return Date.parse(`${day}T00:00:00+08:00`) + DAY;
-}
-
-/** 09:00 Asia/Shanghai, `daysBefore` days before a YYYY-MM-DD day: when reminders go out. */
-export function morningBefore(day: string, daysBefore: number): number {
-  return Date.parse(`${day}T09:00:00+08:00`) - daysBefore * DAY;
-}
-
-export function shanghaiDayOf(ms: number): string {
-  return new Date(ms + SHANGHAI).toISOString().slice(0, 10);
-}
-
-export const iso = (ms: number) => new Date(ms).toISOString();
 
 export type Point = "REMINDER" | "DUE_TODAY" | "OVERDUE";
 
@@ -36,7 +18,9 @@ export interface Watch {
 
 /** Returns true when the deadline passed while the step was still awaited (it was escalated). */
 export async function watchDeadline(w: Watch): Promise<boolean> {
-  const points = [...w.reminders.filter((r) => r.at < w.deadline), { at: w.deadline, point: "OVERDUE" as const }].sort((a, b) => a.at - b.at);
+  const points = [...w.reminders.filter((r) => r.at < w.deadline), { at: w.deadline, point: "OVERDUE" as const }].sort(
+    (a, b) => a.at - b.at,
+  );
   for (const p of points) {
     const wait = p.at - Date.now();
     if (wait > 0) {

@@ -6,7 +6,7 @@ export interface WaitingFor {
   what: string;
   zh: string;
   en: string;
-  /** A department code, or STEERING_GROUP / INSPECTOR / ENFORCEMENT */
+  /** Who must act, as a party key (workflows/common/process.ts partyKey): dept:epb, area:230621, role:STEERING_GROUP */
   who: string;
   deadline?: string;
 }

@@ -1,9 +1,8 @@
 // Each workflow numbers its steps; the number and the workflow ID make the idempotency key of the mirror write
 // and of every notice sent at that step, so replays and retries land on the same keys. A step's state write and its
 // notices go in one activity: one round trip per step, which is what the fan-out benchmark is most sensitive to.
-import type { Audience, Notice } from "../../app/models/workflows/notify.server";
-import type { TemplateName, TemplateParams } from "../../app/models/workflows/mail-templates";
-import { iso } from "./deadline";
+import type { Audience, Notice, TemplateName, TemplateParams } from "./notices";
+import { iso } from "./calendar";
 
 export interface Step {
   workflowId: string;

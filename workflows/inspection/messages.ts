@@ -1,10 +1,13 @@
-// 专项督导检查: what an inspection workflow receives.
+// 专项督导检查: what an inspection workflow receives. The rules are in ./process.ts.
 import { defineUpdate } from "@temporalio/workflow";
-import type { Actor } from "../work-plan/messages";
+import type { Recurrence } from "../common/calendar";
+import type { Actor } from "../common/process";
+import type { FindingInput, InspectionState, VerifyInput } from "./process";
 
-export type Recurrence = "NONE" | "MONTHLY" | "QUARTERLY";
+export type { Recurrence };
 
 export interface InspectionInput {
+  /** The subject, e.g. 空气自动站运维专项督导 */
   title: string;
   inspectorId: number;
   /** The inspected unit: a department or a county-level area. */
@@ -15,46 +18,20 @@ export interface InspectionInput {
   recurrence: Recurrence;
   /** Last day a recurring schedule may fall on (YYYY-MM-DD). */
   repeatUntil: string | null;
+  /** The first day of the series (YYYY-MM-DD): every occurrence's day is counted from it, so month ends do not drift. */
+  seriesStart: string;
   occurrence: number;
   leadDays: number;
   openedBy: number;
 }
 
-export type FindingStatus = "OPEN" | "RECTIFICATION_REPORTED" | "REOPENED" | "CLOSED";
+export type { InspectionState };
 
-export interface Finding {
-  ordinal: number;
-  description: string;
-  severity: string;
-  requiresRectification: boolean;
-  deadline?: string;
-  status: FindingStatus;
-  rectification?: string;
-  reportedAt?: string;
-  verifiedAt?: string;
-  reopenCount: number;
-  reopenReason?: string;
-  overdue: boolean;
-  escalatedAt?: string;
-}
-
-export interface InspectionState {
-  status: "SCHEDULED" | "IN_PROGRESS" | "RECTIFYING" | "CLOSED";
-  fieldworkConcludedAt?: string;
-  closedAt?: string;
-  nextWorkflowId?: string;
-  findings: Finding[];
-}
-
-export interface FindingInput {
-  description: string;
-  severity: string;
-  requiresRectification: boolean;
-  /** YYYY-MM-DD, required when rectification is */
-  deadline?: string | null;
-}
-
-export const addFinding = defineUpdate<InspectionState, [Actor & FindingInput]>("addFinding");
-export const concludeFieldwork = defineUpdate<InspectionState, [Actor]>("concludeFieldwork");
-export const reportRectification = defineUpdate<InspectionState, [Actor & { ordinal: number; text: string }]>("reportRectification");
-export const verifyRectification = defineUpdate<InspectionState, [Actor & { ordinal: number; effective: boolean; reason?: string | null; newDeadline?: string | null }]>("verifyRectification");
+export const addFinding = defineUpdate<InspectionState, [{ actor: Actor } & FindingInput]>("addFinding");
+export const concludeFieldwork = defineUpdate<InspectionState, [{ actor: Actor }]>("concludeFieldwork");
+export const reportRectification = defineUpdate<InspectionState, [{ actor: Actor; ordinal: number; text: string }]>(
+  "reportRectification",
+);
+export const verifyRectification = defineUpdate<InspectionState, [{ actor: Actor; ordinal: number } & VerifyInput]>(
+  "verifyRectification",
+);

@@ -1,8 +1,7 @@
-// 测管联动: what a monitoring–enforcement linkage case receives.
+// 测管联动: what a monitoring–enforcement linkage case workflow receives. The rules are in ./process.ts.
 import { defineUpdate } from "@temporalio/workflow";
-import type { Actor } from "../work-plan/messages";
-
-type Bilingual = { zh: string; en: string };
+import type { Actor, Bilingual } from "../common/process";
+import type { LinkageState, ResultInput } from "./process";
 
 export interface LinkageInput {
   alertId: number;
@@ -18,28 +17,16 @@ export interface LinkageInput {
   spotCheckRatio: number;
   /** The enforcement side (市环保局) and the monitoring side (市环境监测中心站). */
   enforcementDepartmentId: number;
+  enforcementDepartmentCode: string;
+  enforcementDepartment: Bilingual;
   monitoringDepartmentId: number;
   openedBy: number;
 }
 
-export type LinkageStatus = "OPEN" | "RESPONDED" | "RESULT_RECORDED" | "CLOSED";
+export type { LinkageState };
 
-export interface LinkageState {
-  status: LinkageStatus;
-  openedAt: string;
-  responseDeadline: string;
-  respondedAt?: string;
-  responseNote?: string;
-  onSiteAt?: string;
-  jointMonitoring?: boolean;
-  violationFound?: boolean;
-  actionTaken?: string;
-  resultRecordedAt?: string;
-  closedAt?: string;
-  closingSummary?: string;
-  escalatedAt?: string;
-}
-
-export const respondToCase = defineUpdate<LinkageState, [Actor & { note: string }]>("respondToCase");
-export const recordEnforcementResult = defineUpdate<LinkageState, [Actor & { onSiteAt: string; jointMonitoring: boolean; violationFound: boolean; actionTaken: string }]>("recordEnforcementResult");
-export const closeCase = defineUpdate<LinkageState, [Actor & { summary: string }]>("closeCase");
+export const respondToCase = defineUpdate<LinkageState, [{ actor: Actor; note: string }]>("respondToCase");
+export const recordEnforcementResult = defineUpdate<LinkageState, [{ actor: Actor } & ResultInput]>(
+  "recordEnforcementResult",
+);
+export const closeCase = defineUpdate<LinkageState, [{ actor: Actor; summary: string }]>("closeCase");

@@ -1,128 +1,270 @@
-// 年度工作计划: the rules the API applies before it asks the workflow (who may act, well-formed input), and the
-// idempotent mirror of the workflow's state that the activities write.
+// 年度工作计划: opening a plan, the steps people take (shape checked here, then the process's own rules, the same the
+// workflow applies, before Temporal is asked), and the idempotent mirror of the workflow's state.
 import type { Db } from "../../utils/db.server";
 import { env } from "../../utils/env.server";
 import { AppError, notFound } from "../../utils/errors";
-import { shanghaiDay } from "../../utils/time";
-import { startWorkflow, update } from "../../utils/temporal.server";
-import { isoDate, msg, optionalText, parseInput, text, z } from "../../utils/validation";
-import { recordAudit } from "../audit.server";
-import { requireDepartmentWriter, requireRole, type Viewer } from "../viewer";
+import { addDays, shanghaiDay } from "../../utils/time";
+import { update } from "../../utils/temporal.server";
+import {
+  dayWithin,
+  isoDate,
+  optionalText,
+  label,
+  parseInput,
+  PLAN_FIRST_YEAR,
+  requirePlausible,
+  unchanged,
+  YEARS_AHEAD,
+  z,
+} from "../../utils/validation";
+import type { AnnualWorkPlan, Department, PlanMilestone } from "../../../prisma/generated/client/client";
+import { recordAuditFor } from "../audit.server";
+import { requireRole, type Viewer } from "../viewer";
 import { workPlanWorkflowId } from "../../../workflows/ids";
 import type { Step } from "../../../workflows/common/step";
-import type { WaitingFor } from "../../../workflows/common/messages";
+import type { WorkPlanSnapshot } from "../../../workflows/common/activity-types";
 import * as m from "../../../workflows/work-plan/messages";
-import { applyStep, date, day } from "./mirror.server";
+import * as p from "../../../workflows/work-plan/process";
+import { applyStep, date, day, replaceWaiting } from "./mirror.server";
+import { requireStep } from "./process-rules.server";
+import { startProcess } from "./start.server";
 
 const dayString = isoDate.transform((d) => shanghaiDay(d));
-const notPast = (now: Date) => (d: string) => d >= shanghaiDay(now);
-const pastMsg = msg("日期不能早于今天", "the date cannot be in the past");
+const workPlanLabels = {
+  "": label("工作节点", "milestone"),
+  departmentCode: label("部门", "department"),
+  year: label("年度", "year"),
+  dueDate: label("截止日期", "due date"),
+  taskCode: label("任务", "task"),
+  what: label("工作内容", "what is to be done"),
+  responsibleUnit: label("责任单位", "responsible unit"),
+  indicator: label("衡量指标", "indicator"),
+  reason: label("退回原因", "reason for returning"),
+  note: label("完成说明", "note"),
+};
 
 export async function openWorkPlan(db: Db, viewer: Viewer | null, input: unknown, now = new Date()) {
   const v = requireRole(viewer, "STEERING_GROUP");
   const data = parseInput(
-    z.object({ departmentCode: z.string().max(40), year: z.number().int().min(2018).max(2100), dueDate: dayString.refine(notPast(now), pastMsg) }),
+    z.object({ departmentCode: z.string().max(40), year: z.number().int(), dueDate: dayString }),
     input,
+    workPlanLabels,
   );
+  // A plan for a year still to come or under way (a year already over can have no milestone left), due by that
+  // year's end and within a year from today.
+  const today = shanghaiDay(now);
+  const thisYear = Number(today.slice(0, 4));
+  const firstYear = Math.max(PLAN_FIRST_YEAR, thisYear);
+  requirePlausible([
+    (data.year < firstYear || data.year > thisYear + YEARS_AHEAD) && {
+      field: "year",
+      label: workPlanLabels.year,
+      zh: `应在${firstYear}年至${thisYear + YEARS_AHEAD}年之间（已结束的年度不能再要求编制计划）`,
+      en: `must be between ${firstYear} and ${thisYear + YEARS_AHEAD} (a year already over can no longer be planned)`,
+    },
+  ]);
+  const yearEnd = `${data.year}-12-31`;
+  const inAYear = addDays(today, 365);
+  const latest = yearEnd < inAYear ? yearEnd : inAYear;
+  requirePlausible([dayWithin("dueDate", data.dueDate, today, latest, ["截止日期", "the due date"])]);
   const dept = await db.department.findUnique({ where: { code: data.departmentCode } });
   if (!dept || dept.kind === "STEERING_GROUP") throw notFound("部门", "Department", data.departmentCode);
   const workflowId = workPlanWorkflowId(data.year, dept.code);
-  if (await db.annualWorkPlan.findUnique({ where: { departmentId_year: { departmentId: dept.id, year: data.year } } }))
-    throw new AppError("CONFLICT", `${dept.name}${data.year}年度工作计划已存在`, `${dept.nameEn} already has a ${data.year} work plan`);
-  const plan = await db.$transaction(async (tx) => {
-    const row = await tx.annualWorkPlan.create({
-      data: { workflowId, departmentId: dept.id, year: data.year, dueDate: day(data.dueDate), status: "DRAFTING", openedAt: now },
-    });
-    await recordAudit(tx, v, { entityType: "AnnualWorkPlan", entityId: workflowId, action: "OPEN", changes: data, departmentId: dept.id });
-    return row;
-  });
   const args: m.WorkPlanInput = {
-    year: data.year, departmentId: dept.id, departmentCode: dept.code, department: { zh: dept.name, en: dept.nameEn },
-    dueDate: data.dueDate, leadDays: env.REMINDER_LEAD_DAYS, openedBy: v.id,
+    year: data.year,
+    departmentId: dept.id,
+    departmentCode: dept.code,
+    department: { zh: dept.name, en: dept.nameEn },
+    dueDate: data.dueDate,
+    leadDays: env.REMINDER_LEAD_DAYS,
+    openedBy: v.id,
   };
-  try {
-    await startWorkflow("annualWorkPlanWorkflow", workflowId, [args]);
-  } catch (e) {
-    await db.annualWorkPlan.delete({ where: { id: plan.id } });
-    throw e;
-  }
-  return plan;
+  return startProcess({
+    type: "annualWorkPlanWorkflow",
+    workflowId,
+    args: [args],
+    conflict: new AppError(
+      "CONFLICT",
+      `${dept.name}${data.year}年度工作计划已存在`,
+      `${dept.nameEn} already has a ${data.year} work plan`,
+    ),
+    find: () => db.annualWorkPlan.findUnique({ where: { workflowId } }),
+  });
 }
 
-async function planFor(db: Db, workflowId: string) {
-  const plan = await db.annualWorkPlan.findUnique({ where: { workflowId } });
-  if (!plan) throw notFound("年度工作计划", "Work plan", workflowId);
-  return plan;
+const PLAN_ROW = { department: true, milestones: { orderBy: { ordinal: "asc" } } } as const;
+type PlanRow = AnnualWorkPlan & { department: Department; milestones: PlanMilestone[] };
+
+/**
+ * The plan's process state: as the workflow last mirrored it, or, for a plan mirrored before the state column existed,
+ * rebuilt from its columns (so the rules and the actions a page offers work for it too).
+ */
+export function planState(row: PlanRow): p.WorkPlanState {
+  if (row.state !== "{}") return JSON.parse(row.state) as p.WorkPlanState;
+  const at = (d: Date | null) => d?.toISOString();
+  return {
+    year: row.year,
+    departmentId: row.departmentId,
+    departmentCode: row.department.code,
+    department: { zh: row.department.name, en: row.department.nameEn },
+    dueDate: shanghaiDay(row.dueDate),
+    status: row.status as p.WorkPlanStatus,
+    revision: row.revision,
+    returnReason: row.returnReason ?? undefined,
+    returns: [],
+    submittedAt: at(row.submittedAt),
+    approvedAt: at(row.approvedAt),
+    escalatedAt: at(row.escalatedAt),
+    completedAt: at(row.completedAt),
+    milestones: row.milestones.map((x) => ({
+      ordinal: x.ordinal,
+      taskCode: x.taskCode,
+      what: x.what,
+      responsibleUnit: x.responsibleUnit,
+      dueDate: shanghaiDay(x.dueDate),
+      indicator: x.indicator,
+      status: x.status as p.MilestoneStatus,
+      overdue: x.overdue,
+      remindedAt: at(x.remindedAt),
+      escalatedAt: at(x.escalatedAt),
+      completedAt: at(x.completedAt),
+      completionNote: x.completionNote ?? undefined,
+    })),
+  };
 }
 
+async function stateFor(db: Db, workflowId: string) {
+  const row = await db.annualWorkPlan.findUnique({ where: { workflowId }, include: PLAN_ROW });
+  if (!row) throw notFound("年度工作计划", "Work plan", workflowId);
+  return planState(row);
+}
+
+// Shape only (types, lengths, control characters); what must be filled in and when a milestone may be due are the
+// process's rules (workflows/work-plan/process.ts), which name each field by its label.
+const blankable = (max: number) => optionalText(max, { multiline: true }).transform((v) => v ?? "");
 const milestoneSchema = z.object({
   taskCode: optionalText(10),
-  what: text(500),
-  responsibleUnit: text(100),
-  dueDate: dayString,
-  indicator: text(500),
+  what: blankable(500),
+  responsibleUnit: blankable(100),
+  dueDate: z.string().max(10),
+  indicator: blankable(500),
 });
 
-export async function saveMilestones(db: Db, viewer: Viewer | null, workflowId: string, input: unknown, now = new Date()) {
-  const plan = await planFor(db, workflowId);
-  const v = requireDepartmentWriter(viewer, plan.departmentId);
-  const milestones = parseInput(z.array(milestoneSchema).min(1, msg("至少一个节点", "at least one milestone")).max(100), input);
-  if (milestones.some((x) => !notPast(now)(x.dueDate))) throw new AppError("BAD_INPUT", "节点完成时限不能早于今天", "A milestone cannot be due in the past");
-  const codes = milestones.map((x) => x.taskCode).filter((c): c is string => !!c);
-  const known = new Set((await db.task.findMany({ where: { code: { in: codes } }, select: { code: true } })).map((t) => t.code));
+export async function saveMilestones(db: Db, viewer: Viewer | null, workflowId: string, raw: unknown) {
+  const state = await stateFor(db, workflowId);
+  const input = { milestones: parseInput(z.array(milestoneSchema).max(100), raw, workPlanLabels) };
+  const actor = await requireStep(p.WORK_PLAN_STEPS.SAVE_MILESTONES, state, viewer, input);
+  // The milestones as they already are: nothing to save, and nothing in the activity log (docs/decisions/012).
+  const fields = ({ taskCode, what, responsibleUnit, dueDate, indicator }: p.MilestoneInput) =>
+    JSON.stringify([taskCode ?? null, what, responsibleUnit, dueDate, indicator]);
+  if (input.milestones.map(fields).join() === state.milestones.map(fields).join())
+    throw unchanged("工作节点", "milestones");
+  const codes = input.milestones.map((x) => x.taskCode).filter((c): c is string => !!c);
+  const known = new Set(
+    (await db.task.findMany({ where: { code: { in: codes } }, select: { code: true } })).map((t) => t.code),
+  );
   const unknown = codes.find((c) => !known.has(c));
   if (unknown) throw notFound("任务", "Task", unknown);
-  return update(workflowId, m.saveMilestones, { actorId: v.id, milestones });
+  return update(workflowId, m.saveMilestones, { actor, ...input });
 }
 
 export async function submitWorkPlan(db: Db, viewer: Viewer | null, workflowId: string) {
-  const plan = await planFor(db, workflowId);
-  const v = requireDepartmentWriter(viewer, plan.departmentId);
-  return update(workflowId, m.submitWorkPlan, { actorId: v.id });
+  const state = await stateFor(db, workflowId);
+  const actor = await requireStep(p.WORK_PLAN_STEPS.SUBMIT, state, viewer, {});
+  return update(workflowId, m.submitWorkPlan, { actor });
 }
 
-export async function reviewWorkPlan(db: Db, viewer: Viewer | null, workflowId: string, decision: { approve: boolean; reason?: string | null }) {
-  await planFor(db, workflowId);
-  const v = requireRole(viewer, "STEERING_GROUP");
-  if (decision.approve) return update(workflowId, m.approveWorkPlan, { actorId: v.id });
-  const reason = parseInput(text(1000), decision.reason ?? "");
-  return update(workflowId, m.returnWorkPlan, { actorId: v.id, reason });
+/** The steering group's review: approve, or return with a reason. */
+export async function reviewWorkPlan(
+  db: Db,
+  viewer: Viewer | null,
+  workflowId: string,
+  decision: { approve: boolean; reason?: string | null },
+) {
+  const state = await stateFor(db, workflowId);
+  if (decision.approve) {
+    const actor = await requireStep(p.WORK_PLAN_STEPS.APPROVE, state, viewer, {});
+    return update(workflowId, m.approveWorkPlan, { actor });
+  }
+  const input = {
+    reason: parseInput(z.object({ reason: blankable(1000) }), { reason: decision.reason ?? "" }, workPlanLabels).reason,
+  };
+  const actor = await requireStep(p.WORK_PLAN_STEPS.RETURN, state, viewer, input);
+  return update(workflowId, m.returnWorkPlan, { actor, ...input });
 }
 
-export async function completeMilestone(db: Db, viewer: Viewer | null, workflowId: string, ordinal: number, note: string) {
-  const plan = await planFor(db, workflowId);
-  const v = requireDepartmentWriter(viewer, plan.departmentId);
-  return update(workflowId, m.completeMilestone, { actorId: v.id, ordinal, note: parseInput(text(1000), note) });
+export async function completeMilestone(
+  db: Db,
+  viewer: Viewer | null,
+  workflowId: string,
+  ordinal: number,
+  note: string,
+) {
+  const state = await stateFor(db, workflowId);
+  const input = { ordinal, note: parseInput(z.object({ note: blankable(1000) }), { note }, workPlanLabels).note };
+  const actor = await requireStep(p.WORK_PLAN_STEPS.COMPLETE_MILESTONE, state, viewer, input);
+  return update(workflowId, m.completeMilestone, { actor, ...input });
 }
 
-export interface WorkPlanSnapshot {
-  input: m.WorkPlanInput;
-  state: m.WorkPlanState;
-  waitingFor: WaitingFor[];
-}
-
-/** The activity's write: the plan row and its milestones, replaced by a newer snapshot only. */
+/** The activity's write: the plan row, its milestones and what it waits for, replaced by a newer snapshot only. */
 export function mirrorWorkPlan(db: Db, step: Step, { input, state, waitingFor }: WorkPlanSnapshot) {
   return applyStep(db, step, async (tx, fresh) => {
     const data = {
-      status: state.status, revision: state.revision, returnReason: state.returnReason ?? null,
-      submittedAt: date(state.submittedAt), approvedAt: date(state.approvedAt), escalatedAt: date(state.escalatedAt),
-      completedAt: date(state.completedAt), waitingFor: JSON.stringify(waitingFor), version: step.step,
+      status: state.status,
+      revision: state.revision,
+      returnReason: state.returnReason ?? null,
+      submittedAt: date(state.submittedAt),
+      approvedAt: date(state.approvedAt),
+      escalatedAt: date(state.escalatedAt),
+      completedAt: date(state.completedAt),
+      waitingFor: JSON.stringify(waitingFor),
+      state: JSON.stringify(state),
+      version: step.step,
     };
-    const row = await tx.annualWorkPlan.upsert({
+    const found = await tx.annualWorkPlan.findUnique({
       where: { workflowId: step.workflowId },
-      create: { workflowId: step.workflowId, departmentId: input.departmentId, year: input.year, dueDate: day(input.dueDate), openedAt: new Date(step.at), ...data },
-      update: {},
+      select: { id: true, version: true },
     });
-    if (row.version !== 0 && !fresh(row.version)) return;
-    await tx.annualWorkPlan.update({ where: { id: row.id }, data });
+    if (found && !fresh(found.version)) return;
+    const row = found
+      ? await tx.annualWorkPlan.update({ where: { id: found.id }, data })
+      : await tx.annualWorkPlan.create({
+          data: {
+            workflowId: step.workflowId,
+            departmentId: input.departmentId,
+            year: input.year,
+            dueDate: day(input.dueDate),
+            openedAt: new Date(step.at),
+            ...data,
+          },
+        });
     await tx.planMilestone.deleteMany({ where: { planId: row.id } });
     await tx.planMilestone.createMany({
       data: state.milestones.map((x) => ({
-        planId: row.id, ordinal: x.ordinal, taskCode: x.taskCode ?? null, what: x.what, responsibleUnit: x.responsibleUnit,
-        dueDate: day(x.dueDate), indicator: x.indicator, status: x.status, overdue: x.overdue, remindedAt: date(x.remindedAt),
-        escalatedAt: date(x.escalatedAt), completedAt: date(x.completedAt), completionNote: x.completionNote ?? null,
+        planId: row.id,
+        ordinal: x.ordinal,
+        taskCode: x.taskCode ?? null,
+        what: x.what,
+        responsibleUnit: x.responsibleUnit,
+        dueDate: day(x.dueDate),
+        indicator: x.indicator,
+        status: x.status,
+        overdue: x.overdue,
+        remindedAt: date(x.remindedAt),
+        escalatedAt: date(x.escalatedAt),
+        completedAt: date(x.completedAt),
+        completionNote: x.completionNote ?? null,
       })),
     });
+    await replaceWaiting(tx, step.workflowId, "WORK_PLAN", p.title(state), waitingFor);
+    // The workflow's first step creates the plan; its change-history entry goes with it, in this transaction.
+    if (step.kind === "OPEN")
+      await recordAuditFor(tx, input.openedBy, {
+        entityType: "AnnualWorkPlan",
+        entityId: step.workflowId,
+        action: "OPEN",
+        departmentId: input.departmentId,
+        changes: { departmentCode: input.departmentCode, year: input.year, dueDate: input.dueDate },
+      });
   });
 }

@@ -1,55 +1,91 @@
 // The dashboard's data: one GraphQL operation (also what the benchmark measures as the page's floor), the period
 // and filters read from the URL, and the charts rendered server-side from the same figures.
+import { RESPONSE_BUCKET_LABELS } from "../../components/status";
 import { DAQING } from "../../models/target.server";
 import { ELEMENTS, ELEMENT_KEYS, type Element } from "../../models/vocabulary";
 import { langFromRequest, pick, translate, type Lang } from "../../i18n";
+import { graphql, type ResultOf } from "../../utils/graphql";
 import { gqlOrThrow } from "../../utils/graphql.server";
 import { barChart, coverageMap, stationsByElementChart, trendChart } from "../../utils/charts.server";
 import { SHANGHAI_OFFSET_MS } from "../../utils/time";
 
-export const DASHBOARD_QUERY = /* GraphQL */ `
+export const DASHBOARD_QUERY = /* @__PURE__ */ graphql(`
   query Dashboard($cityCode: String!, $elements: [Element!], $from: DateTime!, $to: DateTime!) {
     coverageMatrix(cityCode: $cityCode, elements: $elements) {
       rows {
-        area { code name nameEn kind }
-        cells { element stations automatic planned required automaticRequired status }
+        area {
+          code
+          name
+          nameEn
+          kind
+        }
+        cells {
+          element
+          stations
+          automatic
+          planned
+          required
+          automaticRequired
+          status
+        }
       }
     }
-    targets { code title titleEn dueDate measure task { code } progress { status percent value required summaryZh summaryEn } }
-    alertSummary(from: $from, to: $to) { kind status count }
-    alertTrend(from: $from, to: $to) { month raised closed }
+    targets {
+      code
+      title
+      titleEn
+      dueDate @_optional
+      measure
+      task @_optional {
+        code
+      }
+      progress @_optional {
+        status
+        percent
+        value
+        required
+        summaryZh
+        summaryEn
+      }
+    }
+    alertSummary(from: $from, to: $to) {
+      kind
+      status
+      count
+    }
+    alertTrend(from: $from, to: $to) {
+      month
+      raised
+      closed
+    }
     linkageSummary(from: $from, to: $to) {
-      opened open closed answeredInTime answeredLate unansweredPastDeadline awaiting onTimeShare violations noViolation joint
-      responseTimes { bucket count } months { month opened closed }
+      opened
+      open
+      closed
+      answeredInTime
+      answeredLate
+      unansweredPastDeadline
+      awaiting
+      onTimeShare @_optional
+      violations
+      noViolation
+      joint
+      responseTimes {
+        bucket
+        count
+      }
+      months {
+        month
+        opened
+        closed
+      }
     }
   }
-`;
+`);
 
-export type CellStatus = "MET" | "AT_RISK" | "NOT_MET" | "NOT_REQUIRED";
-export interface Cell { element: Element; stations: number; automatic: number; planned: number; required: number; automaticRequired: boolean; status: CellStatus }
-export interface MatrixRow { area: { code: string; name: string; nameEn: string; kind: string }; cells: Cell[] }
-export interface TargetRow {
-  code: string; title: string; titleEn: string; dueDate: string | null; measure: string; task: { code: string } | null;
-  progress: { status: "MET" | "ON_TRACK" | "AT_RISK" | "NOT_MET"; percent: number; value: number; required: number; summaryZh: string; summaryEn: string } | null;
-}
-export interface DashboardData {
-  coverageMatrix: { rows: MatrixRow[] };
-  targets: TargetRow[];
-  alertSummary: { kind: string; status: string; count: number }[];
-  alertTrend: { month: string; raised: number; closed: number }[];
-  linkageSummary: LinkageSummary;
-}
-
-export interface LinkageSummary {
-  opened: number; open: number; closed: number; answeredInTime: number; answeredLate: number; unansweredPastDeadline: number; awaiting: number;
-  onTimeShare: number | null; violations: number; noViolation: number; joint: number;
-  responseTimes: { bucket: string; count: number }[]; months: { month: string; opened: number; closed: number }[];
-}
-
-/** Response-time buckets of the linkage summary, [zh, en]. */
-export const RESPONSE_BUCKET_LABELS: Record<string, [string, string]> = {
-  H2: ["≤2小时", "≤2 h"], H12: ["2–12小时", "2–12 h"], H24: ["12–24小时", "12–24 h"], H48: ["24–48小时", "24–48 h"], OVER48: [">48小时", ">48 h"], NONE: ["尚未响应", "Not answered"],
-};
+export type DashboardData = ResultOf<typeof DASHBOARD_QUERY>;
+type MatrixRow = DashboardData["coverageMatrix"]["rows"][number];
+type LinkageSummary = DashboardData["linkageSummary"];
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
@@ -67,7 +103,12 @@ export function periodFrom(url: URL, now = new Date()) {
   const [ty, tm] = toMonth.split("-").map(Number);
   const end = new Date(Date.UTC(ty, tm, 1)); // first day of the month after `to`
   const endMonth = `${end.getUTCFullYear()}-${String(end.getUTCMonth() + 1).padStart(2, "0")}`;
-  return { fromMonth, toMonth, from: new Date(`${fromMonth}-01T00:00:00+08:00`), to: new Date(`${endMonth}-01T00:00:00+08:00`) };
+  return {
+    fromMonth,
+    toMonth,
+    from: new Date(`${fromMonth}-01T00:00:00+08:00`),
+    to: new Date(`${endMonth}-01T00:00:00+08:00`),
+  };
 }
 
 export function dashboardVariables(url: URL, now = new Date()) {
@@ -75,7 +116,7 @@ export function dashboardVariables(url: URL, now = new Date()) {
   const p = periodFrom(url, now);
   return {
     cityCode: DAQING,
-    elements: element && (ELEMENT_KEYS as string[]).includes(element) ? [element] : null,
+    elements: element && (ELEMENT_KEYS as string[]).includes(element) ? [element as Element] : null,
     from: p.from.toISOString(),
     to: p.to.toISOString(),
   };
@@ -86,13 +127,20 @@ export async function dashboardFigures(request: Request) {
   const url = new URL(request.url);
   const lang = langFromRequest(request);
   const period = periodFrom(url);
-  const data = await gqlOrThrow<DashboardData>(request, DASHBOARD_QUERY, dashboardVariables(url));
+  const data = await gqlOrThrow(request, DASHBOARD_QUERY, dashboardVariables(url));
   const kind = url.searchParams.get("kind");
   const rows = data.coverageMatrix.rows.filter((r) => !kind || r.area.kind === kind);
   const elements = rows[0]?.cells.map((c) => c.element) ?? [];
   const byElement = elements.map((el) => {
     const cells = rows.map((r) => r.cells.find((c) => c.element === el)!);
-    return { element: el, stations: sum(cells.map((c) => c.stations)), automatic: sum(cells.map((c) => c.automatic)), planned: sum(cells.map((c) => c.planned)), required: cells.filter((c) => c.status !== "NOT_REQUIRED").length, met: cells.filter((c) => c.status === "MET").length };
+    return {
+      element: el,
+      stations: sum(cells.map((c) => c.stations)),
+      automatic: sum(cells.map((c) => c.automatic)),
+      planned: sum(cells.map((c) => c.planned)),
+      required: cells.filter((c) => c.status !== "NOT_REQUIRED").length,
+      met: cells.filter((c) => c.status === "MET").length,
+    };
   });
   const linkage = linkageFigures(data);
   return {
@@ -102,7 +150,12 @@ export async function dashboardFigures(request: Request) {
     filters: { element: url.searchParams.get("element") ?? "", kind: kind ?? "" },
     rows,
     byElement,
-    totals: { stations: sum(byElement.map((e) => e.stations)), automatic: sum(byElement.map((e) => e.automatic)), cellsRequired: sum(byElement.map((e) => e.required)), cellsMet: sum(byElement.map((e) => e.met)) },
+    totals: {
+      stations: sum(byElement.map((e) => e.stations)),
+      automatic: sum(byElement.map((e) => e.automatic)),
+      cellsRequired: sum(byElement.map((e) => e.required)),
+      cellsMet: sum(byElement.map((e) => e.met)),
+    },
     targets: data.targets,
     linkage,
   };
@@ -110,17 +163,46 @@ export async function dashboardFigures(request: Request) {
 
 export async function loadDashboard(request: Request) {
   const { trend, ...figures } = await dashboardFigures(request);
-  return { ...figures, charts: renderCharts(figures.lang, figures.rows, figures.byElement, trend, figures.linkage.cases) };
+  return {
+    ...figures,
+    charts: renderCharts(figures.lang, figures.rows, figures.byElement, trend, figures.linkage.cases),
+  };
 }
 
 function linkageFigures(data: DashboardData) {
-  const count = (status?: string, kind?: string) => sum(data.alertSummary.filter((r) => (!status || r.status === status) && (!kind || r.kind === kind)).map((r) => r.count));
+  const count = (status?: string, kind?: string) =>
+    sum(
+      data.alertSummary
+        .filter((r) => (!status || r.status === status) && (!kind || r.kind === kind))
+        .map((r) => r.count),
+    );
   const total = count();
-  const kinds = [...new Set(data.alertSummary.map((r) => r.kind))].map((k) => ({ kind: k, total: count(undefined, k), open: count("OPEN", k), inLinkage: count("IN_LINKAGE", k), closed: count("CLOSED", k) }));
-  return { total, open: count("OPEN"), inLinkage: count("IN_LINKAGE"), closed: count("CLOSED"), closedShare: total ? Math.round((count("CLOSED") / total) * 1000) / 10 : null, kinds, trend: data.alertTrend, cases: data.linkageSummary };
+  const kinds = [...new Set(data.alertSummary.map((r) => r.kind))].map((k) => ({
+    kind: k,
+    total: count(undefined, k),
+    open: count("OPEN", k),
+    inLinkage: count("IN_LINKAGE", k),
+    closed: count("CLOSED", k),
+  }));
+  return {
+    total,
+    open: count("OPEN"),
+    inLinkage: count("IN_LINKAGE"),
+    closed: count("CLOSED"),
+    closedShare: total ? Math.round((count("CLOSED") / total) * 1000) / 10 : null,
+    kinds,
+    trend: data.alertTrend,
+    cases: data.linkageSummary,
+  };
 }
 
-function renderCharts(lang: Lang, rows: MatrixRow[], byElement: { element: Element; stations: number; automatic: number }[], trend: DashboardData["alertTrend"], cases: LinkageSummary) {
+function renderCharts(
+  lang: Lang,
+  rows: MatrixRow[],
+  byElement: { element: Element; stations: number; automatic: number }[],
+  trend: DashboardData["alertTrend"],
+  cases: LinkageSummary,
+) {
   const t = (k: Parameters<typeof translate>[1]) => translate(lang, k);
   const mapAreas = rows
     .filter((r) => r.area.kind !== "ZONE")
@@ -132,10 +214,27 @@ function renderCharts(lang: Lang, rows: MatrixRow[], byElement: { element: Eleme
       return { code: r.area.code, name: r.area.name, label: `${name}\n${met}/${req.length}`, value };
     });
   return {
-    stations: stationsByElementChart({ title: t("chartTitle"), labels: byElement.map((e) => pick(lang, ELEMENTS[e.element])), stations: byElement.map((e) => e.stations), automatic: byElement.map((e) => e.automatic), seriesNames: [t("stations"), t("automatic")] }),
+    stations: stationsByElementChart({
+      title: t("chartTitle"),
+      labels: byElement.map((e) => pick(lang, ELEMENTS[e.element])),
+      stations: byElement.map((e) => e.stations),
+      automatic: byElement.map((e) => e.automatic),
+      seriesNames: [t("stations"), t("automatic")],
+    }),
     map: coverageMap({ title: t("mapTitle"), areas: mapAreas, legendText: ["100%", "0%"] }),
-    responseTimes: barChart({ title: t("responseTimes"), labels: cases.responseTimes.map((b) => pick(lang, RESPONSE_BUCKET_LABELS[b.bucket], b.bucket)), values: cases.responseTimes.map((b) => b.count), seriesName: t("cases") }),
-    trend: trendChart({ title: t("linkageTrend"), months: trend.map((m) => m.month), raised: trend.map((m) => m.raised), closed: trend.map((m) => m.closed), seriesNames: [t("raised"), t("closed")] }),
+    responseTimes: barChart({
+      title: t("responseTimes"),
+      labels: cases.responseTimes.map((b) => pick(lang, RESPONSE_BUCKET_LABELS[b.bucket], b.bucket)),
+      values: cases.responseTimes.map((b) => b.count),
+      seriesName: t("cases"),
+    }),
+    trend: trendChart({
+      title: t("linkageTrend"),
+      months: trend.map((m) => m.month),
+      raised: trend.map((m) => m.raised),
+      closed: trend.map((m) => m.closed),
+      seriesNames: [t("raised"), t("closed")],
+    }),
   };
 }
 

@@ -11,7 +11,7 @@ import { TargetsTable } from "../../components/TargetsTable";
 import { CsvLink, Field, FilterForm, PageHeader, Section, SelectField, Stat } from "../../components/ui";
 import { pick, useT } from "../../i18n";
 import { AREA_KINDS, ELEMENTS, ELEMENT_KEYS } from "../../models/vocabulary";
-import { loadDashboard, RESPONSE_BUCKET_LABELS } from "./dashboard.server";
+import { loadDashboard } from "./dashboard.server";
 
 // Read-only and complete as server-rendered HTML (filters are a GET form, charts are SVG): no client JavaScript.
 export const handle = { hydrate: false };
@@ -26,14 +26,28 @@ export default function Dashboard() {
   const d = useLoaderData<typeof loader>();
   const t = useT();
   const { search } = useLocation();
-  const share = d.totals.stations ? Math.round((d.totals.automatic / d.totals.stations) * 1000) / 10 : 0;
+  const share = d.totals.stations
+    ? `${Math.round((d.totals.automatic / d.totals.stations) * 1000) / 10}%`
+    : t("noStationsYet");
   const q = search || "";
   return (
     <>
       <PageHeader title={t("dashTitle")} lead={t("dashIntro")} />
       <FilterForm resetTo="/">
-        <SelectField name="element" label={t("element")} includeAll={t("all")} defaultValue={d.filters.element} options={ELEMENT_KEYS.map((k) => ({ value: k, label: pick(t.lang, ELEMENTS[k]) }))} />
-        <SelectField name="kind" label={t("area")} includeAll={t("all")} defaultValue={d.filters.kind} options={Object.entries(AREA_KINDS).map(([k, v]) => ({ value: k, label: pick(t.lang, v) }))} />
+        <SelectField
+          name="element"
+          label={t("element")}
+          includeAll={t("all")}
+          defaultValue={d.filters.element}
+          options={ELEMENT_KEYS.map((k) => ({ value: k, label: pick(t.lang, ELEMENTS[k]) }))}
+        />
+        <SelectField
+          name="kind"
+          label={t("area")}
+          includeAll={t("all")}
+          defaultValue={d.filters.kind}
+          options={Object.entries(AREA_KINDS).map(([k, v]) => ({ value: k, label: pick(t.lang, v) }))}
+        />
         <Field name="from" type="month" label={`${t("period")} · ${t("from")}`} defaultValue={d.period.from} />
         <Field name="to" type="month" label={`${t("period")} · ${t("to")}`} defaultValue={d.period.to} />
       </FilterForm>
@@ -41,8 +55,11 @@ export default function Dashboard() {
       <div className="stats" data-testid="coverage-stats">
         <Stat label={t("stations")} value={<span data-testid="total-stations">{d.totals.stations}</span>} />
         <Stat label={t("automatic")} value={<span data-testid="total-automatic">{d.totals.automatic}</span>} />
-        <Stat label={t("automaticShare")} value={<span data-testid="automatic-share">{share}%</span>} />
-        <Stat label={t("elementsMet")} value={<span data-testid="cells-met">{`${d.totals.cellsMet}/${d.totals.cellsRequired}`}</span>} />
+        <Stat label={t("automaticShare")} value={<span data-testid="automatic-share">{share}</span>} />
+        <Stat
+          label={t("elementsMet")}
+          value={<span data-testid="cells-met">{`${d.totals.cellsMet}/${d.totals.cellsRequired}`}</span>}
+        />
       </div>
 
       <Section id="coverage" title={t("coverageTitle")} actions={<CsvLink href={`/export/coverage.csv${q}`} />}>
@@ -64,7 +81,7 @@ export default function Dashboard() {
       </Section>
 
       <LinkagePanel linkage={d.linkage} trendSvg={d.charts.trend} period={d.period} search={q} />
-      <LinkageCases cases={d.linkage.cases} chartSvg={d.charts.responseTimes} labels={RESPONSE_BUCKET_LABELS} search={q} />
+      <LinkageCases cases={d.linkage.cases} chartSvg={d.charts.responseTimes} search={q} />
     </>
   );
 }

@@ -2,18 +2,31 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { DataTable } from "../../components/DataTable";
-import { AlertsTable, ALERT_FIELDS, STATION_FIELDS, StationsTable, type AlertView, type StationView } from "../../components/RegistryTables";
+import { AlertsTable, ALERT_FIELDS, STATION_FIELDS, StationsTable } from "../../components/RegistryTables";
 import { RouteErrorBoundary } from "../../components/RouteErrorBoundary";
 import { COVERAGE_STATUS } from "../../components/status";
-import { CsvLink, FilterForm, PageHeader, Pager, pageArgs, Section, SelectField, Stat, StatusPill } from "../../components/ui";
+import {
+  CsvLink,
+  FilterForm,
+  PageHeader,
+  Pager,
+  pageArgs,
+  Section,
+  SelectField,
+  Stat,
+  StatusPill,
+} from "../../components/ui";
 import { langFromRequest, nameOf, pick, useT } from "../../i18n";
-import { ALERT_KINDS, ALERT_STATUSES, AREA_KINDS, ELEMENTS, ELEMENT_KEYS, type AreaKind, type Element } from "../../models/vocabulary";
+import { ALERT_KINDS, ALERT_STATUSES, AREA_KINDS, ELEMENTS, ELEMENT_KEYS, keys, oneOf } from "../../models/vocabulary";
+import { graphql } from "../../utils/graphql";
 import { gqlOrThrow } from "../../utils/graphql.server";
 import { periodFrom } from "../_index/dashboard.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.area.name} / ${data.area.nameEn}` : "Area" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.area.name} / ${data.area.nameEn}` : "Area" },
+];
 
-const AREA_QUERY = /* GraphQL */ `
+const AREA_QUERY = /* @__PURE__ */ graphql(`
   query AreaPage($code: String!, $element: Element, $kind: AlertKind, $status: AlertStatus, $from: DateTime!, $to: DateTime!,
                  $sFirst: Int, $sAfter: String, $sLast: Int, $sBefore: String, $aFirst: Int, $aAfter: String, $aLast: Int, $aBefore: String) {
     area(code: $code) { code name nameEn kind }
@@ -25,21 +38,9 @@ const AREA_QUERY = /* GraphQL */ `
       totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { node { ${ALERT_FIELDS} } }
     }
     alertTrend(areaCode: $code, from: $from, to: $to) { month raised closed }
-    linkageSummary(areaCode: $code, from: $from, to: $to) { opened open onTimeShare violations }
+    linkageSummary(areaCode: $code, from: $from, to: $to) { opened open onTimeShare @_optional violations }
   }
-`;
-
-interface Conn<T> { totalCount: number; pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null }; edges: { node: T }[] }
-interface AreaData {
-  area: { code: string; name: string; nameEn: string; kind: AreaKind };
-  coverageMatrix: { rows: { cells: { element: Element; stations: number; automatic: number; planned: number; required: number; automaticRequired: boolean; status: string }[] }[] };
-  stations: Conn<StationView>;
-  alerts: Conn<AlertView>;
-  alertTrend: { month: string; raised: number; closed: number }[];
-  linkageSummary: { opened: number; open: number; onTimeShare: number | null; violations: number };
-}
-
-const prefixed = (p: string, a: Record<string, unknown>) => Object.fromEntries(Object.entries(a).map(([k, v]) => [`${p}${k[0].toUpperCase()}${k.slice(1)}`, v]));
+`);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
@@ -48,17 +49,30 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const element = sp.get("element");
   const kind = sp.get("alertKind");
   const status = sp.get("alertStatus");
-  const data = await gqlOrThrow<AreaData>(request, AREA_QUERY, {
-    code: params.code,
-    element: element && (ELEMENT_KEYS as string[]).includes(element) ? element : null,
-    kind: kind && kind in ALERT_KINDS ? kind : null,
-    status: status && status in ALERT_STATUSES ? status : null,
+  const s = pageArgs(url, 25, "s");
+  const a = pageArgs(url, 25, "a");
+  const data = await gqlOrThrow(request, AREA_QUERY, {
+    code: String(params.code),
+    element: oneOf(element, ELEMENT_KEYS),
+    kind: oneOf(kind, keys(ALERT_KINDS)),
+    status: oneOf(status, keys(ALERT_STATUSES)),
     from: period.from.toISOString(),
     to: period.to.toISOString(),
-    ...prefixed("s", pageArgs(url, 25, "s")),
-    ...prefixed("a", pageArgs(url, 25, "a")),
+    sFirst: s.first,
+    sAfter: s.after,
+    sLast: s.last,
+    sBefore: s.before,
+    aFirst: a.first,
+    aAfter: a.after,
+    aLast: a.last,
+    aBefore: a.before,
   });
-  return json({ ...data, lang: langFromRequest(request), filters: { element: element ?? "", alertKind: kind ?? "", alertStatus: status ?? "" }, period: { from: period.fromMonth, to: period.toMonth } });
+  return json({
+    ...data,
+    lang: langFromRequest(request),
+    filters: { element: element ?? "", alertKind: kind ?? "", alertStatus: status ?? "" },
+    period: { from: period.fromMonth, to: period.toMonth },
+  });
 }
 
 export default function AreaPage() {
@@ -67,19 +81,36 @@ export default function AreaPage() {
   const { search } = useLocation();
   const cells = d.coverageMatrix.rows[0]?.cells ?? [];
   const trendTotal = d.alertTrend.reduce((n, m) => n + m.raised, 0);
-  const csvQuery = new URLSearchParams({ areaCode: d.area.code, ...(d.filters.element ? { element: d.filters.element } : {}) });
+  const csvQuery = new URLSearchParams({
+    areaCode: d.area.code,
+    ...(d.filters.element ? { element: d.filters.element } : {}),
+  });
   return (
     <>
       <PageHeader
-        title={<>{nameOf(t.lang, d.area)} <span className="muted small">{d.area.code} · {pick(t.lang, AREA_KINDS[d.area.kind])}</span></>}
+        title={
+          <>
+            {nameOf(t.lang, d.area)}{" "}
+            <span className="muted small">
+              {d.area.code} · {pick(t.lang, AREA_KINDS[d.area.kind])}
+            </span>
+          </>
+        }
         lead={<Link to={`/${search}`}>← {t("navDashboard")}</Link>}
       />
       <div className="stats">
         <Stat label={t("stations")} value={<span data-testid="area-stations-total">{d.stations.totalCount}</span>} />
         <Stat label={t("alerts")} value={<span data-testid="area-alerts-total">{d.alerts.totalCount}</span>} />
         <Stat label={`${t("raised")} ${d.period.from} — ${d.period.to}`} value={trendTotal} />
-        <Stat label={t("casesOpened")} value={<span data-testid="area-cases-opened">{d.linkageSummary.opened}</span>} hint={`${t("casesOpen")} ${d.linkageSummary.open}`} />
-        <Stat label={t("onTimeShare")} value={d.linkageSummary.onTimeShare === null ? "—" : `${d.linkageSummary.onTimeShare}%`} />
+        <Stat
+          label={t("casesOpened")}
+          value={<span data-testid="area-cases-opened">{d.linkageSummary.opened}</span>}
+          hint={`${t("casesOpen")} ${d.linkageSummary.open}`}
+        />
+        <Stat
+          label={t("onTimeShare")}
+          value={d.linkageSummary.onTimeShare === null ? t("noCasesYet") : `${d.linkageSummary.onTimeShare}%`}
+        />
       </div>
       <Section id="area-coverage" title={t("areaCoverage")}>
         <DataTable
@@ -92,22 +123,73 @@ export default function AreaPage() {
             { key: "st", header: t("stations"), numeric: true, cell: (c) => c.stations },
             { key: "au", header: t("automatic"), numeric: true, cell: (c) => c.automatic },
             { key: "pl", header: t("planned"), numeric: true, cell: (c) => c.planned },
-            { key: "rq", header: t("required"), numeric: true, cell: (c) => (c.required ? `≥${c.required}${c.automaticRequired ? ` (${t("automatic")})` : ""}` : "—") },
-            { key: "status", header: t("status"), cell: (c) => <StatusPill tone={COVERAGE_STATUS[c.status]?.tone ?? "neutral"} label={pick(t.lang, COVERAGE_STATUS[c.status]?.label, c.status)} /> },
+            {
+              key: "rq",
+              header: t("required"),
+              numeric: true,
+              cell: (c) => (c.required ? `≥${c.required}${c.automaticRequired ? ` (${t("automatic")})` : ""}` : "—"),
+            },
+            {
+              key: "status",
+              header: t("status"),
+              cell: (c) => (
+                <StatusPill
+                  tone={COVERAGE_STATUS[c.status]?.tone ?? "neutral"}
+                  label={pick(t.lang, COVERAGE_STATUS[c.status]?.label, c.status)}
+                />
+              ),
+            },
           ]}
         />
       </Section>
       <FilterForm resetTo={`/areas/${d.area.code}`}>
-        <SelectField name="element" label={t("element")} includeAll={t("all")} defaultValue={d.filters.element} options={ELEMENT_KEYS.map((k) => ({ value: k, label: pick(t.lang, ELEMENTS[k]) }))} />
-        <SelectField name="alertKind" label={`${t("alerts")} · ${t("kind")}`} includeAll={t("all")} defaultValue={d.filters.alertKind} options={Object.entries(ALERT_KINDS).map(([k, v]) => ({ value: k, label: pick(t.lang, v) }))} />
-        <SelectField name="alertStatus" label={`${t("alerts")} · ${t("status")}`} includeAll={t("all")} defaultValue={d.filters.alertStatus} options={Object.entries(ALERT_STATUSES).map(([k, v]) => ({ value: k, label: pick(t.lang, v) }))} />
+        <SelectField
+          name="element"
+          label={t("element")}
+          includeAll={t("all")}
+          defaultValue={d.filters.element}
+          options={ELEMENT_KEYS.map((k) => ({ value: k, label: pick(t.lang, ELEMENTS[k]) }))}
+        />
+        <SelectField
+          name="alertKind"
+          label={`${t("alerts")} · ${t("kind")}`}
+          includeAll={t("all")}
+          defaultValue={d.filters.alertKind}
+          options={Object.entries(ALERT_KINDS).map(([k, v]) => ({ value: k, label: pick(t.lang, v) }))}
+        />
+        <SelectField
+          name="alertStatus"
+          label={`${t("alerts")} · ${t("status")}`}
+          includeAll={t("all")}
+          defaultValue={d.filters.alertStatus}
+          options={Object.entries(ALERT_STATUSES).map(([k, v]) => ({ value: k, label: pick(t.lang, v) }))}
+        />
       </FilterForm>
-      <Section id="area-stations" title={t("areaStations")} actions={<CsvLink href={`/export/stations.csv?${csvQuery}`} />}>
-        <StationsTable stations={d.stations.edges.map((e) => e.node)} caption={`${nameOf(t.lang, d.area)} · ${t("areaStations")}`} showArea={false} />
+      <Section
+        id="area-stations"
+        title={t("areaStations")}
+        actions={<CsvLink href={`/export/stations.csv?${csvQuery}`} />}
+      >
+        <StationsTable
+          stations={d.stations.edges.map((e) => e.node)}
+          caption={`${nameOf(t.lang, d.area)} · ${t("areaStations")}`}
+          showArea={false}
+        />
         <Pager pageInfo={d.stations.pageInfo} total={d.stations.totalCount} prefix="s" label={t("areaStations")} />
       </Section>
-      <Section id="area-alerts" title={t("areaAlerts")} actions={<CsvLink href={`/export/alerts.csv?${new URLSearchParams({ areaCode: d.area.code, ...(d.filters.alertKind ? { kind: d.filters.alertKind } : {}), ...(d.filters.alertStatus ? { status: d.filters.alertStatus } : {}) })}`} />}>
-        <AlertsTable alerts={d.alerts.edges.map((e) => e.node)} caption={`${nameOf(t.lang, d.area)} · ${t("areaAlerts")}`} />
+      <Section
+        id="area-alerts"
+        title={t("areaAlerts")}
+        actions={
+          <CsvLink
+            href={`/export/alerts.csv?${new URLSearchParams({ areaCode: d.area.code, ...(d.filters.alertKind ? { kind: d.filters.alertKind } : {}), ...(d.filters.alertStatus ? { status: d.filters.alertStatus } : {}) })}`}
+          />
+        }
+      >
+        <AlertsTable
+          alerts={d.alerts.edges.map((e) => e.node)}
+          caption={`${nameOf(t.lang, d.area)} · ${t("areaAlerts")}`}
+        />
         <Pager pageInfo={d.alerts.pageInfo} total={d.alerts.totalCount} prefix="a" label={t("areaAlerts")} />
       </Section>
     </>

@@ -6,7 +6,8 @@ import { TABLES } from "./tables.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const m = /^([a-z-]+)\.csv$/.exec(params.file ?? "");
   const table = m ? TABLES[m[1]] : undefined;
-  if (!m || !table) throw json({ zh: `没有这个导出：${params.file}`, en: `No such export: ${params.file}` }, { status: 404 });
+  if (!m || !table)
+    throw json({ zh: `没有这个导出：${params.file}`, en: `No such export: ${params.file}` }, { status: 404 });
   const { header, rows } = await table(request);
   return csvResponse(`${m[1]}.csv`, header, rows);
 }

@@ -1,18 +1,19 @@
-// 工作台: what needs the signed-in user now. The steering group: reviews, escalations, open findings; a department:
-// its tasks, reports, annual plan, input asked of it, rectifications it owes; an inspector: inspections to run and
-// rectifications to verify.
+// 工作台: what needs the signed-in user now, as the processes themselves say (their mirrored waitingFor): for a
+// department its reports, contributions, work plan and rectifications; for the steering group its reviews and
+// everything overdue; for an inspector the inspections and verifications; plus a department's own tasks.
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { DataTable } from "../../components/DataTable";
 import { roleLabel, type Me } from "../../components/Layout";
 import { RouteErrorBoundary } from "../../components/RouteErrorBoundary";
-import { shanghaiDate, TASK_STATUS_TONE } from "../../components/status";
+import { TASK_STATUS_TONE } from "../../components/status";
 import { PageHeader, Section, StatusPill } from "../../components/ui";
-import { WfStatus } from "../../components/workflow";
 import { nameOf, pick, titleOf, useT } from "../../i18n";
-import type { MessageKey } from "../../i18n/messages";
+import { PROCESS_KINDS, type ProcessKind } from "../../../workflows/processes";
 import { TASK_STATUSES, type TaskStatus } from "../../models/vocabulary";
 import { loadWorkspace, type Item } from "./workspace.server";
+import { DeadlineLight, dueDayOf } from "../../components/DeadlineLight";
+import { SignForButton } from "../../components/SignForButton";
 
 export const meta: MetaFunction = () => [{ title: "工作台 / Workspace" }];
 
@@ -20,27 +21,84 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json(await loadWorkspace(request));
 }
 
-function Items({ id, title, items }: { id: string; title: MessageKey; items: Item[] }) {
+/** One list of what the processes wait for: the item, what is awaited, by when. */
+function Items({
+  id,
+  title,
+  list,
+  canSign = false,
+}: {
+  id: string;
+  title: string;
+  list: { items: Item[]; total: number };
+  /** The viewer's own list: a request to their department is signed for (签收) here. */
+  canSign?: boolean;
+}) {
   const t = useT();
+  const text = (x: { zh: string; en: string }) => (t.lang === "en" ? x.en : x.zh);
   return (
-    <Section id={id} title={`${t(title)} (${items.length})`}>
-      <DataTable
-        testId={id}
-        caption={t(title)}
-        rows={items}
-        rowKey={(i) => i.key}
-        columns={[
-          { key: "label", header: t("name"), rowHeader: true, cell: (i) => <Link to={i.href}>{i.label}</Link> },
-          { key: "unit", header: t("department"), cell: (i) => nameOf(t.lang, i.unit) },
-          { key: "due", header: t("dueDate"), cell: (i) => shanghaiDate(i.due) },
-          { key: "status", header: t("status"), cell: (i) => <WfStatus status={i.status} overdue={i.overdue} /> },
-        ]}
-      />
+    <Section id={id} title={`${title} (${list.total})`}>
+      {list.items.length === 0 ? (
+        <p className="empty">{t("nothingWaiting")}</p>
+      ) : (
+        <DataTable
+          testId={id}
+          caption={title}
+          rows={list.items}
+          rowKey={(i) => `${i.workflowId}/${i.text.zh}`}
+          columns={[
+            {
+              key: "title",
+              header: t("item"),
+              rowHeader: true,
+              cell: (i) => <Link to={i.path}>{text(i.title)}</Link>,
+            },
+            {
+              key: "process",
+              header: t("process"),
+              cell: (i) => pick(t.lang, PROCESS_KINDS[i.process as ProcessKind]),
+            },
+            { key: "what", header: t("waitingFor"), cell: (i) => text(i.text) },
+            ...(canSign
+              ? [
+                  {
+                    key: "signFor",
+                    header: pick(t.lang, ["签收", "Signed for"]),
+                    cell: (i: Item) => (i.signFor ? <SignForButton signFor={i.signFor} label={text(i.title)} /> : ""),
+                  },
+                ]
+              : []),
+            {
+              key: "due",
+              header: t("dueDate"),
+              cell: (i) =>
+                i.deadline ? (
+                  <span className={i.overdue ? "overdue" : undefined}>
+                    {dueDayOf(i.deadline)} <DeadlineLight due={dueDayOf(i.deadline)} />
+                  </span>
+                ) : (
+                  "—"
+                ),
+            },
+          ]}
+        />
+      )}
+      {list.total > list.items.length ? (
+        <p className="small muted">{t("showingFirst").replace("{n}", String(list.items.length))}</p>
+      ) : null}
     </Section>
   );
 }
 
-function Tasks({ id, title, tasks }: { id: string; title: string; tasks: { code: string; title: string; titleEn: string; status: string }[] }) {
+function Tasks({
+  id,
+  title,
+  tasks,
+}: {
+  id: string;
+  title: string;
+  tasks: { code: string; title: string; titleEn: string; status: string }[];
+}) {
   const t = useT();
   return (
     <Section id={id} title={`${title} (${tasks.length})`}>
@@ -50,8 +108,26 @@ function Tasks({ id, title, tasks }: { id: string; title: string; tasks: { code:
         rows={tasks}
         rowKey={(x) => x.code}
         columns={[
-          { key: "task", header: t("task"), rowHeader: true, cell: (x) => <Link to={`/tasks/${x.code}`}>{x.code} {titleOf(t.lang, x)}</Link> },
-          { key: "status", header: t("status"), cell: (x) => <StatusPill tone={TASK_STATUS_TONE[x.status] ?? "neutral"} label={pick(t.lang, TASK_STATUSES[x.status as TaskStatus], x.status)} /> },
+          {
+            key: "task",
+            header: t("task"),
+            rowHeader: true,
+            cell: (x) => (
+              <Link to={`/tasks/${x.code}`}>
+                {x.code} {titleOf(t.lang, x)}
+              </Link>
+            ),
+          },
+          {
+            key: "status",
+            header: t("status"),
+            cell: (x) => (
+              <StatusPill
+                tone={TASK_STATUS_TONE[x.status] ?? "neutral"}
+                label={pick(t.lang, TASK_STATUSES[x.status as TaskStatus], x.status)}
+              />
+            ),
+          },
         ]}
       />
     </Section>
@@ -64,34 +140,18 @@ export default function Workspace() {
   const role = w.me.role as Me["role"];
   return (
     <>
-      <PageHeader title={`${t("workspaceTitle")} · ${roleLabel(t.lang, role)}`} lead={`${w.me.name}${w.me.department ? ` · ${nameOf(t.lang, w.me.department)}` : ""}${w.me.area ? ` · ${nameOf(t.lang, w.me.area)}` : ""}`} />
-      {role === "STEERING_GROUP" ? (
-        <>
-          <Items id="escalations" title="escalations" items={w.escalations} />
-          <Items id="reports-to-review" title="awaitingReview" items={[...w.reportsToReview, ...w.plansToReview]} />
-          <Items id="to-verify" title="verifyEffective" items={w.toVerify} />
-          <Items id="open-findings" title="openFindings" items={w.openFindings} />
-        </>
-      ) : null}
+      <PageHeader
+        title={`${t("workspaceTitle")} · ${roleLabel(t.lang, role)}`}
+        lead={`${w.me.name}${w.me.department ? ` · ${nameOf(t.lang, w.me.department)}` : ""}${w.me.area ? ` · ${nameOf(t.lang, w.me.area)}` : ""}`}
+      />
+      <Items id="waiting-mine" title={t("waitingForMe")} list={w.mine} canSign />
+      {w.overdue ? <Items id="overdue-everyone" title={t("overdueEverywhere")} list={w.overdue} /> : null}
       {role === "DEPARTMENT_MEMBER" ? (
-        <>
-          <Items id="my-reports" title="myReports" items={w.myReports} />
-          <Items id="contributions-asked" title="contributionsAsked" items={w.contributionsAsked} />
-          <Items id="my-plans" title="workPlansTitle" items={w.myPlans} />
-          <Items id="rectifications" title="rectificationsOwed" items={w.rectificationsOwed} />
-          <div className="grid-2">
-            <Tasks id="lead-tasks" title={`${t("myTasks")} · ${t("leadDepts")}`} tasks={w.leadTasks} />
-            <Tasks id="support-tasks" title={`${t("myTasks")} · ${t("supportDepts")}`} tasks={w.supportTasks} />
-          </div>
-        </>
+        <div className="grid-2">
+          <Tasks id="lead-tasks" title={`${t("myTasks")} · ${t("leadDepts")}`} tasks={w.leadTasks} />
+          <Tasks id="support-tasks" title={`${t("myTasks")} · ${t("supportDepts")}`} tasks={w.supportTasks} />
+        </div>
       ) : null}
-      {role === "INSPECTOR" ? (
-        <>
-          <Items id="upcoming" title="inspectionsTitle" items={w.upcoming} />
-          <Items id="to-verify" title="verifyEffective" items={w.toVerify} />
-        </>
-      ) : null}
-      {role === "AREA_IMPLEMENTER" ? <Items id="rectifications" title="rectificationsOwed" items={w.rectificationsOwed} /> : null}
     </>
   );
 }

@@ -1,4 +1,45 @@
 -- CreateTable
+CREATE TABLE "Attachment" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "workflowId" TEXT NOT NULL,
+    "item" TEXT NOT NULL,
+    "reportVersion" INTEGER,
+    "sha256" TEXT NOT NULL,
+    "size" INTEGER NOT NULL,
+    "mimeType" TEXT NOT NULL,
+    "filename" TEXT NOT NULL,
+    "uploadedById" INTEGER NOT NULL,
+    "departmentId" INTEGER,
+    "uploadedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+
+-- CreateTable
+CREATE TABLE "Session" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "userId" INTEGER NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "lastSeenAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "expiresAt" DATETIME NOT NULL,
+    CONSTRAINT "Session_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "SignInThrottle" (
+    "key" TEXT NOT NULL PRIMARY KEY,
+    "points" INTEGER NOT NULL,
+    "expire" DATETIME
+);
+
+-- CreateTable
+CREATE TABLE "CalendarFeedToken" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "userId" INTEGER NOT NULL,
+    "tokenHash" TEXT NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "revokedAt" DATETIME
+);
+
+-- CreateTable
 CREATE TABLE "Department" (
     "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
     "code" TEXT NOT NULL,
@@ -30,6 +71,9 @@ CREATE TABLE "User" (
     "areaId" INTEGER,
     "locale" TEXT NOT NULL DEFAULT 'zh',
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "active" BOOLEAN NOT NULL DEFAULT true,
+    "deactivatedAt" DATETIME,
+    "passwordChangedAt" DATETIME,
     CONSTRAINT "User_departmentId_fkey" FOREIGN KEY ("departmentId") REFERENCES "Department" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
     CONSTRAINT "User_areaId_fkey" FOREIGN KEY ("areaId") REFERENCES "Area" ("id") ON DELETE SET NULL ON UPDATE CASCADE
 );
@@ -99,6 +143,10 @@ CREATE TABLE "Task" (
     "duty" TEXT NOT NULL,
     "responsibilityClause" TEXT NOT NULL,
     "status" TEXT NOT NULL DEFAULT 'ON_TRACK',
+    "statusOverride" TEXT,
+    "statusOverrideReason" TEXT,
+    "statusOverriddenAt" DATETIME,
+    "statusOverriddenById" INTEGER,
     "updatedAt" DATETIME NOT NULL,
     CONSTRAINT "Task_groupId_fkey" FOREIGN KEY ("groupId") REFERENCES "TaskGroup" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
 );
@@ -222,7 +270,8 @@ CREATE TABLE "OutboxMessage" (
     "body" TEXT NOT NULL,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "sentAt" DATETIME,
-    "smtpMessageId" TEXT
+    "smtpMessageId" TEXT,
+    "sendingUntil" DATETIME
 );
 
 -- CreateTable
@@ -235,6 +284,20 @@ CREATE TABLE "WorkflowEvent" (
     "at" DATETIME NOT NULL,
     "actorId" INTEGER,
     "detail" TEXT NOT NULL
+);
+
+-- CreateTable
+CREATE TABLE "WaitingItem" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "workflowId" TEXT NOT NULL,
+    "process" TEXT NOT NULL,
+    "what" TEXT NOT NULL,
+    "who" TEXT NOT NULL,
+    "zh" TEXT NOT NULL,
+    "en" TEXT NOT NULL,
+    "titleZh" TEXT NOT NULL,
+    "titleEn" TEXT NOT NULL,
+    "deadline" DATETIME
 );
 
 -- CreateTable
@@ -254,6 +317,7 @@ CREATE TABLE "Inspection" (
     "closedAt" DATETIME,
     "nextWorkflowId" TEXT,
     "waitingFor" TEXT NOT NULL DEFAULT '[]',
+    "state" TEXT NOT NULL DEFAULT '{}',
     "version" INTEGER NOT NULL DEFAULT 0,
     CONSTRAINT "Inspection_inspectedDepartmentId_fkey" FOREIGN KEY ("inspectedDepartmentId") REFERENCES "Department" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
     CONSTRAINT "Inspection_areaId_fkey" FOREIGN KEY ("areaId") REFERENCES "Area" ("id") ON DELETE SET NULL ON UPDATE CASCADE
@@ -301,9 +365,32 @@ CREATE TABLE "LinkageCase" (
     "frequencyFactor" INTEGER NOT NULL,
     "spotCheckRatio" REAL NOT NULL,
     "waitingFor" TEXT NOT NULL DEFAULT '[]',
+    "state" TEXT NOT NULL DEFAULT '{}',
     "version" INTEGER NOT NULL DEFAULT 0,
     CONSTRAINT "LinkageCase_alertId_fkey" FOREIGN KEY ("alertId") REFERENCES "Alert" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
     CONSTRAINT "LinkageCase_areaId_fkey" FOREIGN KEY ("areaId") REFERENCES "Area" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "Chase" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "workflowId" TEXT NOT NULL,
+    "item" TEXT NOT NULL DEFAULT '',
+    "day" TEXT NOT NULL,
+    "at" DATETIME NOT NULL,
+    "byId" INTEGER NOT NULL,
+    "departmentId" INTEGER,
+    "areaId" INTEGER,
+    "mailed" INTEGER NOT NULL DEFAULT 0
+);
+
+-- CreateTable
+CREATE TABLE "Receipt" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "workflowId" TEXT NOT NULL,
+    "item" TEXT NOT NULL DEFAULT '',
+    "signedAt" DATETIME NOT NULL,
+    "signedById" INTEGER NOT NULL
 );
 
 -- CreateTable
@@ -312,6 +399,7 @@ CREATE TABLE "ReportingCycle" (
     "workflowId" TEXT NOT NULL,
     "period" TEXT NOT NULL,
     "dueDate" DATETIME NOT NULL,
+    "requestedDueDate" DATETIME,
     "status" TEXT NOT NULL,
     "openedAt" DATETIME NOT NULL,
     "closedAt" DATETIME,
@@ -340,6 +428,7 @@ CREATE TABLE "ProgressReport" (
     "remindedAt" DATETIME,
     "escalatedAt" DATETIME,
     "waitingFor" TEXT NOT NULL DEFAULT '[]',
+    "state" TEXT NOT NULL DEFAULT '{}',
     "version" INTEGER NOT NULL DEFAULT 0,
     CONSTRAINT "ProgressReport_cycleId_fkey" FOREIGN KEY ("cycleId") REFERENCES "ReportingCycle" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
     CONSTRAINT "ProgressReport_taskId_fkey" FOREIGN KEY ("taskId") REFERENCES "Task" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
@@ -358,6 +447,23 @@ CREATE TABLE "ReportContribution" (
 );
 
 -- CreateTable
+CREATE TABLE "ReportVersion" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "reportId" INTEGER NOT NULL,
+    "version" INTEGER NOT NULL,
+    "progress" TEXT NOT NULL,
+    "taskStatus" TEXT NOT NULL,
+    "submittedAt" DATETIME NOT NULL,
+    "submittedById" INTEGER,
+    "late" BOOLEAN NOT NULL DEFAULT false,
+    "contributions" TEXT NOT NULL DEFAULT '[]',
+    "returnedAt" DATETIME,
+    "returnReason" TEXT,
+    "acceptedAt" DATETIME,
+    CONSTRAINT "ReportVersion_reportId_fkey" FOREIGN KEY ("reportId") REFERENCES "ProgressReport" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
 CREATE TABLE "AnnualWorkPlan" (
     "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
     "workflowId" TEXT NOT NULL,
@@ -372,6 +478,7 @@ CREATE TABLE "AnnualWorkPlan" (
     "escalatedAt" DATETIME,
     "completedAt" DATETIME,
     "waitingFor" TEXT NOT NULL DEFAULT '[]',
+    "state" TEXT NOT NULL DEFAULT '{}',
     "version" INTEGER NOT NULL DEFAULT 0,
     "openedAt" DATETIME NOT NULL,
     CONSTRAINT "AnnualWorkPlan_departmentId_fkey" FOREIGN KEY ("departmentId") REFERENCES "Department" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
@@ -395,6 +502,24 @@ CREATE TABLE "PlanMilestone" (
     "completionNote" TEXT,
     CONSTRAINT "PlanMilestone_planId_fkey" FOREIGN KEY ("planId") REFERENCES "AnnualWorkPlan" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
+
+-- CreateIndex
+CREATE INDEX "Attachment_workflowId_idx" ON "Attachment"("workflowId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Attachment_workflowId_item_sha256_key" ON "Attachment"("workflowId", "item", "sha256");
+
+-- CreateIndex
+CREATE INDEX "Session_userId_idx" ON "Session"("userId");
+
+-- CreateIndex
+CREATE INDEX "Session_expiresAt_idx" ON "Session"("expiresAt");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "CalendarFeedToken_tokenHash_key" ON "CalendarFeedToken"("tokenHash");
+
+-- CreateIndex
+CREATE INDEX "CalendarFeedToken_userId_idx" ON "CalendarFeedToken"("userId");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "Department_code_key" ON "Department"("code");
@@ -484,6 +609,12 @@ CREATE UNIQUE INDEX "WorkflowEvent_key_key" ON "WorkflowEvent"("key");
 CREATE INDEX "WorkflowEvent_workflowId_step_idx" ON "WorkflowEvent"("workflowId", "step");
 
 -- CreateIndex
+CREATE INDEX "WaitingItem_who_deadline_idx" ON "WaitingItem"("who", "deadline");
+
+-- CreateIndex
+CREATE INDEX "WaitingItem_workflowId_idx" ON "WaitingItem"("workflowId");
+
+-- CreateIndex
 CREATE UNIQUE INDEX "Inspection_workflowId_key" ON "Inspection"("workflowId");
 
 -- CreateIndex
@@ -497,6 +628,15 @@ CREATE UNIQUE INDEX "LinkageCase_alertId_key" ON "LinkageCase"("alertId");
 
 -- CreateIndex
 CREATE INDEX "LinkageCase_areaId_status_idx" ON "LinkageCase"("areaId", "status");
+
+-- CreateIndex
+CREATE INDEX "Chase_workflowId_item_at_idx" ON "Chase"("workflowId", "item", "at");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Chase_workflowId_item_day_key" ON "Chase"("workflowId", "item", "day");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Receipt_workflowId_item_key" ON "Receipt"("workflowId", "item");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "ReportingCycle_workflowId_key" ON "ReportingCycle"("workflowId");
@@ -517,6 +657,9 @@ CREATE UNIQUE INDEX "ProgressReport_cycleId_taskId_departmentId_key" ON "Progres
 CREATE UNIQUE INDEX "ReportContribution_reportId_departmentId_key" ON "ReportContribution"("reportId", "departmentId");
 
 -- CreateIndex
+CREATE UNIQUE INDEX "ReportVersion_reportId_version_key" ON "ReportVersion"("reportId", "version");
+
+-- CreateIndex
 CREATE UNIQUE INDEX "AnnualWorkPlan_workflowId_key" ON "AnnualWorkPlan"("workflowId");
 
 -- CreateIndex
@@ -525,6 +668,110 @@ CREATE UNIQUE INDEX "AnnualWorkPlan_departmentId_year_key" ON "AnnualWorkPlan"("
 -- CreateIndex
 CREATE UNIQUE INDEX "PlanMilestone_planId_ordinal_key" ON "PlanMilestone"("planId", "ordinal");
 
+
+-- prisma/sql/search-index.sql
+-- SearchIndex: the words of tasks, progress reports (with every submitted version and every contribution), stations,
+-- inspection findings and linkage cases, for the search box (app/models/search.server.ts; docs/decisions/
+-- 024-search-and-paging.md). An FTS5 table with the trigram tokenizer: a phrase of 3+ characters matches anywhere in
+-- a text, Chinese included (no word segmentation needed); shorter queries fall back to LIKE on the same table.
+-- Prisma knows nothing of virtual tables: scripts/new-migration.sh appends this file to the generated migration.
+-- Invariant: for every row of a source table there is exactly one SearchIndex row, rowid = id * 8 + the source's tag
+-- (1 Task, 2 ProgressReport, 3 ReportVersion, 4 ReportContribution, 5 Station, 6 InspectionFinding, 7 LinkageCase),
+-- whose body is the source row's text as the triggers below compute it. The seven trigger sets are alike: change them
+-- together (and prisma/sql/postgresql/search-index.sql with them).
+
+CREATE VIRTUAL TABLE "SearchIndex" USING fts5("source" UNINDEXED, "sourceId" UNINDEXED, "body", tokenize = 'trigram');
+
+INSERT INTO "SearchIndex" ("rowid", "source", "sourceId", "body")
+SELECT R."id" * 8 + 1, 'Task', R."id", R."code" || ' ' || R."title" || ' ' || R."titleEn" || ' ' || R."duty" FROM "Task" R;
+CREATE TRIGGER "Task_search_insert" AFTER INSERT ON "Task" BEGIN
+  INSERT INTO "SearchIndex" ("rowid", "source", "sourceId", "body") VALUES (NEW."id" * 8 + 1, 'Task', NEW."id", NEW."code" || ' ' || NEW."title" || ' ' || NEW."titleEn" || ' ' || NEW."duty");
+END;
+CREATE TRIGGER "Task_search_update" AFTER UPDATE ON "Task" BEGIN
+  DELETE FROM "SearchIndex" WHERE "rowid" = OLD."id" * 8 + 1;
+  INSERT INTO "SearchIndex" ("rowid", "source", "sourceId", "body") VALUES (NEW."id" * 8 + 1, 'Task', NEW."id", NEW."code" || ' ' || NEW."title" || ' ' || NEW."titleEn" || ' ' || NEW."duty");
+END;
+CREATE TRIGGER "Task_search_delete" AFTER DELETE ON "Task" BEGIN
+  DELETE FROM "SearchIndex" WHERE "rowid" = OLD."id" * 8 + 1;
+END;
+
+INSERT INTO "SearchIndex" ("rowid", "source", "sourceId", "body")
+SELECT R."id" * 8 + 2, 'ProgressReport', R."id", COALESCE(R."progress", '') || ' ' || COALESCE(R."returnReason", '') FROM "ProgressReport" R;
+CREATE TRIGGER "ProgressReport_search_insert" AFTER INSERT ON "ProgressReport" BEGIN
+  INSERT INTO "SearchIndex" ("rowid", "source", "sourceId", "body") VALUES (NEW."id" * 8 + 2, 'ProgressReport', NEW."id", COALESCE(NEW."progress", '') || ' ' || COALESCE(NEW."returnReason", ''));
+END;
+CREATE TRIGGER "ProgressReport_search_update" AFTER UPDATE ON "ProgressReport" BEGIN
+  DELETE FROM "SearchIndex" WHERE "rowid" = OLD."id" * 8 + 2;
+  INSERT INTO "SearchIndex" ("rowid", "source", "sourceId", "body") VALUES (NEW."id" * 8 + 2, 'ProgressReport', NEW."id", COALESCE(NEW."progress", '') || ' ' || COALESCE(NEW."returnReason", ''));
+END;
+CREATE TRIGGER "ProgressReport_search_delete" AFTER DELETE ON "ProgressReport" BEGIN
+  DELETE FROM "SearchIndex" WHERE "rowid" = OLD."id" * 8 + 2;
+END;
+
+INSERT INTO "SearchIndex" ("rowid", "source", "sourceId", "body")
+SELECT R."id" * 8 + 3, 'ReportVersion', R."id", R."progress" || ' ' || COALESCE(R."returnReason", '') FROM "ReportVersion" R;
+CREATE TRIGGER "ReportVersion_search_insert" AFTER INSERT ON "ReportVersion" BEGIN
+  INSERT INTO "SearchIndex" ("rowid", "source", "sourceId", "body") VALUES (NEW."id" * 8 + 3, 'ReportVersion', NEW."id", NEW."progress" || ' ' || COALESCE(NEW."returnReason", ''));
+END;
+CREATE TRIGGER "ReportVersion_search_update" AFTER UPDATE ON "ReportVersion" BEGIN
+  DELETE FROM "SearchIndex" WHERE "rowid" = OLD."id" * 8 + 3;
+  INSERT INTO "SearchIndex" ("rowid", "source", "sourceId", "body") VALUES (NEW."id" * 8 + 3, 'ReportVersion', NEW."id", NEW."progress" || ' ' || COALESCE(NEW."returnReason", ''));
+END;
+CREATE TRIGGER "ReportVersion_search_delete" AFTER DELETE ON "ReportVersion" BEGIN
+  DELETE FROM "SearchIndex" WHERE "rowid" = OLD."id" * 8 + 3;
+END;
+
+INSERT INTO "SearchIndex" ("rowid", "source", "sourceId", "body")
+SELECT R."id" * 8 + 4, 'ReportContribution', R."id", R."text" FROM "ReportContribution" R;
+CREATE TRIGGER "ReportContribution_search_insert" AFTER INSERT ON "ReportContribution" BEGIN
+  INSERT INTO "SearchIndex" ("rowid", "source", "sourceId", "body") VALUES (NEW."id" * 8 + 4, 'ReportContribution', NEW."id", NEW."text");
+END;
+CREATE TRIGGER "ReportContribution_search_update" AFTER UPDATE ON "ReportContribution" BEGIN
+  DELETE FROM "SearchIndex" WHERE "rowid" = OLD."id" * 8 + 4;
+  INSERT INTO "SearchIndex" ("rowid", "source", "sourceId", "body") VALUES (NEW."id" * 8 + 4, 'ReportContribution', NEW."id", NEW."text");
+END;
+CREATE TRIGGER "ReportContribution_search_delete" AFTER DELETE ON "ReportContribution" BEGIN
+  DELETE FROM "SearchIndex" WHERE "rowid" = OLD."id" * 8 + 4;
+END;
+
+INSERT INTO "SearchIndex" ("rowid", "source", "sourceId", "body")
+SELECT R."id" * 8 + 5, 'Station', R."id", R."code" || ' ' || R."name" FROM "Station" R;
+CREATE TRIGGER "Station_search_insert" AFTER INSERT ON "Station" BEGIN
+  INSERT INTO "SearchIndex" ("rowid", "source", "sourceId", "body") VALUES (NEW."id" * 8 + 5, 'Station', NEW."id", NEW."code" || ' ' || NEW."name");
+END;
+CREATE TRIGGER "Station_search_update" AFTER UPDATE ON "Station" BEGIN
+  DELETE FROM "SearchIndex" WHERE "rowid" = OLD."id" * 8 + 5;
+  INSERT INTO "SearchIndex" ("rowid", "source", "sourceId", "body") VALUES (NEW."id" * 8 + 5, 'Station', NEW."id", NEW."code" || ' ' || NEW."name");
+END;
+CREATE TRIGGER "Station_search_delete" AFTER DELETE ON "Station" BEGIN
+  DELETE FROM "SearchIndex" WHERE "rowid" = OLD."id" * 8 + 5;
+END;
+
+INSERT INTO "SearchIndex" ("rowid", "source", "sourceId", "body")
+SELECT R."id" * 8 + 6, 'InspectionFinding', R."id", R."description" || ' ' || COALESCE(R."rectification", '') || ' ' || COALESCE(R."reopenReason", '') FROM "InspectionFinding" R;
+CREATE TRIGGER "InspectionFinding_search_insert" AFTER INSERT ON "InspectionFinding" BEGIN
+  INSERT INTO "SearchIndex" ("rowid", "source", "sourceId", "body") VALUES (NEW."id" * 8 + 6, 'InspectionFinding', NEW."id", NEW."description" || ' ' || COALESCE(NEW."rectification", '') || ' ' || COALESCE(NEW."reopenReason", ''));
+END;
+CREATE TRIGGER "InspectionFinding_search_update" AFTER UPDATE ON "InspectionFinding" BEGIN
+  DELETE FROM "SearchIndex" WHERE "rowid" = OLD."id" * 8 + 6;
+  INSERT INTO "SearchIndex" ("rowid", "source", "sourceId", "body") VALUES (NEW."id" * 8 + 6, 'InspectionFinding', NEW."id", NEW."description" || ' ' || COALESCE(NEW."rectification", '') || ' ' || COALESCE(NEW."reopenReason", ''));
+END;
+CREATE TRIGGER "InspectionFinding_search_delete" AFTER DELETE ON "InspectionFinding" BEGIN
+  DELETE FROM "SearchIndex" WHERE "rowid" = OLD."id" * 8 + 6;
+END;
+
+INSERT INTO "SearchIndex" ("rowid", "source", "sourceId", "body")
+SELECT R."id" * 8 + 7, 'LinkageCase', R."id", COALESCE(R."responseNote", '') || ' ' || COALESCE(R."actionTaken", '') || ' ' || COALESCE(R."closingSummary", '') FROM "LinkageCase" R;
+CREATE TRIGGER "LinkageCase_search_insert" AFTER INSERT ON "LinkageCase" BEGIN
+  INSERT INTO "SearchIndex" ("rowid", "source", "sourceId", "body") VALUES (NEW."id" * 8 + 7, 'LinkageCase', NEW."id", COALESCE(NEW."responseNote", '') || ' ' || COALESCE(NEW."actionTaken", '') || ' ' || COALESCE(NEW."closingSummary", ''));
+END;
+CREATE TRIGGER "LinkageCase_search_update" AFTER UPDATE ON "LinkageCase" BEGIN
+  DELETE FROM "SearchIndex" WHERE "rowid" = OLD."id" * 8 + 7;
+  INSERT INTO "SearchIndex" ("rowid", "source", "sourceId", "body") VALUES (NEW."id" * 8 + 7, 'LinkageCase', NEW."id", COALESCE(NEW."responseNote", '') || ' ' || COALESCE(NEW."actionTaken", '') || ' ' || COALESCE(NEW."closingSummary", ''));
+END;
+CREATE TRIGGER "LinkageCase_search_delete" AFTER DELETE ON "LinkageCase" BEGIN
+  DELETE FROM "SearchIndex" WHERE "rowid" = OLD."id" * 8 + 7;
+END;
 
 -- prisma/sql/station-count-triggers.sql
 -- StationCount: active and planned stations per area × element, kept in step with Station by triggers

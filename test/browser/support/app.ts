@@ -1,44 +1,26 @@
-// The built app (remix-serve build/index.js) on a free port over a private copy of the seeded database, and a
-// real Chromium driven by playwright-core. Everything started here is stopped by `stop()`.
-import { spawn, type ChildProcess } from "node:child_process";
+// The built app (`node --import tsx server/index.ts`, as `npm start` runs it) on a free port over a private copy of
+// the seeded database, and a real Chromium driven by playwright-core. Everything started here is stopped by `stop()`.
+import { spawn } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import path from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { createTestDb } from "../../support/db";
+import { startAppServer } from "../../security/support/app-server";
 import type { Db } from "../../../app/utils/db.server";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-export const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+export const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
 export const SCREENSHOTS = path.resolve("test-results/screenshots");
 export const PASSWORD = "daqing-2018";
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.unref();
-    srv.on("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForHttp(url: string, child: ChildProcess, log: () => string, timeoutMs = 30_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`remix-serve exited (${child.exitCode}):\n${log()}`);
-    try {
-      const res = await fetch(url);
-      if (res.status < 500) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 150));
-  }
-  throw new Error(`remix-serve did not answer at ${url}:\n${log()}`);
-}
 
 export interface App {
   baseUrl: string;
@@ -51,11 +33,14 @@ export interface App {
   stop(): Promise<void>;
 }
 
-export interface WorkflowBackend { address: string; taskQueue: string }
+export interface WorkflowBackend {
+  address: string;
+  taskQueue: string;
+}
 
 /**
  * The workflow side for journeys that start workflows: a real Temporal dev server (test/workflows/support) and this
- * project's worker process (workflows/worker.ts) on the same database file as the web app.
+ * project's worker process (worker/worker.ts) on the same database file as the web app.
  */
 async function startWorkflowBackend(databaseUrl: string, dir: string) {
   const { startDevServer } = await import("../../workflows/support/temporal");
@@ -63,9 +48,15 @@ async function startWorkflowBackend(databaseUrl: string, dir: string) {
   const taskQueue = `browser-${process.pid}`;
   let output = "";
   // No SMTP_URL: the worker keeps every message in the outbox, which the administrator's page shows.
-  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: server.address, TEMPORAL_TASK_QUEUE: taskQueue, NODE_ENV: "test" };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    TEMPORAL_ADDRESS: server.address,
+    TEMPORAL_TASK_QUEUE: taskQueue,
+    NODE_ENV: "test",
+  };
   delete env.SMTP_URL;
-  const worker = spawn(path.resolve("node_modules/.bin/tsx"), ["workflows/worker.ts"], {
+  const worker = spawn(path.resolve("node_modules/.bin/tsx"), ["worker/worker.ts"], {
     env,
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -90,36 +81,29 @@ async function startWorkflowBackend(databaseUrl: string, dir: string) {
   };
 }
 
-export async function startApp(opts: { workflows?: boolean } = {}): Promise<App> {
+/** `host`: the host name the app is told it has (APP_URL); it still listens on 127.0.0.1 (tests map the name there).
+ *  `smtpUrl`: the web app sends what it mails itself (催报) there (test/workflows/support/smtp.ts). */
+export async function startApp(opts: { workflows?: boolean; host?: string; smtpUrl?: string } = {}): Promise<App> {
   const { db, url, file } = createTestDb();
   const wf = opts.workflows ? await startWorkflowBackend(url, path.dirname(file)) : null;
-  const port = await freePort();
-  let output = "";
-  const child = spawn(path.resolve("node_modules/.bin/remix-serve"), ["build/index.js"], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      DATABASE_URL: url,
-      NODE_ENV: "production",
-      SESSION_SECRET: "browser-test-session-secret",
-      APP_URL: `http://127.0.0.1:${port}`,
-      ...(wf ? { TEMPORAL_ADDRESS: wf.backend.address, TEMPORAL_TASK_QUEUE: wf.backend.taskQueue } : {}),
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  child.stdout!.on("data", (d) => (output += d));
-  child.stderr!.on("data", (d) => (output += d));
-  const baseUrl = `http://127.0.0.1:${port}`;
   let browser: Browser | undefined;
+  let server: Awaited<ReturnType<typeof startAppServer>> | undefined;
   try {
-    await waitForHttp(`${baseUrl}/login`, child, () => output);
+    server = await startAppServer(url, (port) => ({
+      SESSION_SECRET: "browser-test-session-secret",
+      APP_URL: `http://${opts.host ?? "127.0.0.1"}:${port}`,
+      ...(wf ? { TEMPORAL_ADDRESS: wf.backend.address, TEMPORAL_TASK_QUEUE: wf.backend.taskQueue } : {}),
+      ...(opts.smtpUrl ? { SMTP_URL: opts.smtpUrl } : {}),
+    }));
     // launch() gives every run a new, throw-away user data dir.
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   } catch (e) {
-    child.kill("SIGTERM");
+    await server?.stop();
     await wf?.stop();
     throw e;
   }
+  const baseUrl = server.baseUrl;
+  const appServer = server;
   mkdirSync(SCREENSHOTS, { recursive: true });
   const b = browser;
   return {
@@ -134,15 +118,17 @@ export async function startApp(opts: { workflows?: boolean } = {}): Promise<App>
       await page.goto("/login");
       await page.getByLabel(/电子邮箱|E-mail/).fill(email);
       await page.getByLabel(/^密码|^Password/).fill(PASSWORD);
-      await Promise.all([page.waitForURL((u) => !u.pathname.startsWith("/login")), page.getByRole("button", { name: /^登录$|^Sign in$/ }).click()]);
+      await Promise.all([
+        page.waitForURL((u) => !u.pathname.startsWith("/login")),
+        page.getByRole("button", { name: /^登录$|^Sign in$/ }).click(),
+      ]);
     },
     async shot(page, name) {
       await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
     },
     async stop() {
       await b.close().catch(() => {});
-      child.kill("SIGTERM");
-      await new Promise((r) => (child.exitCode !== null ? r(null) : child.once("exit", r)));
+      await appServer.stop();
       await wf?.stop();
       await db.$disconnect();
       rmSync(path.dirname(file), { recursive: true, force: true });

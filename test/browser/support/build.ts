@@ -15,7 +15,12 @@ function newest(dir: string): number {
 
 export default function setup() {
   const built = existsSync("build/index.js") ? statSync("build/index.js").mtimeMs : 0;
-  const sources = Math.max(newest("app"), newest("graphql"), existsSync("prisma/generated") ? newest("prisma/generated") : 0);
+  const sources = Math.max(
+    newest("app"),
+    newest("graphql"),
+    existsSync("prisma/generated") ? newest("prisma/generated") : 0,
+  );
   // A production build: vitest runs with NODE_ENV=test, which would make React's development JSX runtime.
-  if (built < sources) execFileSync("npx", ["remix", "build"], { stdio: "pipe", env: { ...process.env, NODE_ENV: "production" } });
+  if (built < sources)
+    execFileSync("npx", ["remix", "build"], { stdio: "pipe", env: { ...process.env, NODE_ENV: "production" } });
 }

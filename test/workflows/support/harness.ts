@@ -5,6 +5,7 @@ import { createTestDb } from "../../support/db";
 import { graphqlClient } from "../../support/graphql";
 import { createMailer } from "../../../app/utils/mailer.server";
 import { useTemporalClient } from "../../../app/utils/temporal.server";
+import { useClock } from "../../../app/utils/clock.server";
 import { createWorker, timeSkippingEnv } from "./temporal";
 import { startSmtpServer } from "./smtp";
 
@@ -17,19 +18,30 @@ export async function timeSkippingHarness() {
   const env = await timeSkippingEnv();
   const taskQueue = `test-${randomUUID()}`;
   useTemporalClient(env.client, taskQueue);
+  // Process rules judge time by the server's clock, which this server moves ahead of the wall clock.
+  useClock(() => env.currentTimeMs());
   const worker = await createWorker({ connection: env.nativeConnection, client: env.client, db, mailer, taskQueue });
   const running = worker.run();
   const gql = graphqlClient(db);
   /** A YYYY-MM-DD day in Asia/Shanghai, `days` after the server's current time. */
-  const dayFromNow = async (days: number) => new Date((await env.currentTimeMs()) + days * DAY + 8 * 3600_000).toISOString().slice(0, 10);
+  const dayFromNow = async (days: number) =>
+    new Date((await env.currentTimeMs()) + days * DAY + 8 * 3600_000).toISOString().slice(0, 10);
   /** Mail the SMTP server received for one address, optionally of one template (by its notice key). */
-  const mailTo = (email: string, template?: string) => smtp.received.filter((m) => m.to === email && (!template || m.noticeKey.includes(`/${template}/`)));
+  const mailTo = (email: string, template?: string) =>
+    smtp.received.filter((m) => m.to === email && (!template || m.noticeKey.includes(`/${template}/`)));
   return {
-    db, smtp, env, gql, taskQueue, dayFromNow, mailTo,
+    db,
+    smtp,
+    env,
+    gql,
+    taskQueue,
+    dayFromNow,
+    mailTo,
     async close() {
       worker.shutdown();
       await running;
       useTemporalClient(null);
+      useClock(null);
       await env.teardown();
       await smtp.close();
       mailer.close();

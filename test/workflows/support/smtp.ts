@@ -11,7 +11,8 @@ export interface ReceivedMail {
   parsed: ParsedMail;
 }
 
-export async function startSmtpServer() {
+/** `delayMs`: how long the server takes to accept each message (a slow server, to overlap two sending attempts). */
+export async function startSmtpServer({ delayMs = 0 }: { delayMs?: number } = {}) {
   const received: ReceivedMail[] = [];
   const server = new SMTPServer({
     disabledCommands: ["STARTTLS", "AUTH"],
@@ -21,13 +22,21 @@ export async function startSmtpServer() {
       simpleParser(stream)
         .then((parsed) => {
           for (const rcpt of session.envelope.rcptTo)
-            received.push({ to: rcpt.address, subject: parsed.subject ?? "", text: parsed.text ?? "", noticeKey: String(parsed.headers.get("x-notice-key") ?? ""), parsed });
-          callback();
+            received.push({
+              to: rcpt.address,
+              subject: parsed.subject ?? "",
+              text: parsed.text ?? "",
+              noticeKey: String(parsed.headers.get("x-notice-key") ?? ""),
+              parsed,
+            });
+          setTimeout(() => callback(), delayMs);
         })
         .catch(callback);
     },
   });
-  const port = await new Promise<number>((resolve) => server.listen(0, "127.0.0.1", () => resolve((server.server.address() as { port: number }).port)));
+  const port = await new Promise<number>((resolve) =>
+    server.listen(0, "127.0.0.1", () => resolve((server.server.address() as { port: number }).port)),
+  );
   return {
     url: `smtp://127.0.0.1:${port}`,
     received,

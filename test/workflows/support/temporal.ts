@@ -4,14 +4,21 @@
 import path from "node:path";
 import type { Client } from "@temporalio/client";
 import { TestWorkflowEnvironment } from "@temporalio/testing";
-import { bundleWorkflowCode, NativeConnection, Runtime, Worker, DefaultLogger, type WorkflowBundleWithSourceMap } from "@temporalio/worker";
+import {
+  bundleWorkflowCode,
+  NativeConnection,
+  Runtime,
+  Worker,
+  DefaultLogger,
+  type WorkflowBundleWithSourceMap,
+} from "@temporalio/worker";
 import type { Db } from "../../../app/utils/db.server";
 import { env } from "../../../app/utils/env.server";
 import type { Mailer } from "../../../app/utils/mailer.server";
-import { createActivities } from "../../../workflows/activities";
-import { workflowsPath } from "../../../workflows/worker";
+import { createActivities } from "../../../worker/activities";
+import { workflowsPath } from "../../../worker/worker";
 
-export { freePort, startDevServer, waitForServer } from "../../../workflows/dev-server";
+export { freePort, startDevServer, waitForServer } from "../../../worker/dev-server";
 export const TEST_SERVER = path.resolve(env.TEMPORAL_TEST_SERVER);
 
 // The SDK's per-task logging drowns the test output; warnings and errors still show.
@@ -22,19 +29,32 @@ try {
 }
 
 export function timeSkippingEnv() {
-  return TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: "existing-path", path: TEST_SERVER } } });
+  return TestWorkflowEnvironment.createTimeSkipping({
+    server: { executable: { type: "existing-path", path: TEST_SERVER } },
+  });
 }
 
 let bundle: Promise<WorkflowBundleWithSourceMap> | null = null;
 /** Bundled once per test file: the same code the worker process runs. */
-export const workflowBundle = () => (bundle ??= bundleWorkflowCode({ workflowsPath, logger: new DefaultLogger("WARN") }));
+export const workflowBundle = () =>
+  (bundle ??= bundleWorkflowCode({ workflowsPath, logger: new DefaultLogger("WARN") }));
 
-export async function createWorker(o: { connection: NativeConnection; client: Client; db: Db; mailer: Mailer; taskQueue: string }) {
+export async function createWorker(o: {
+  connection: NativeConnection;
+  client: Client;
+  db: Db;
+  mailer: Mailer;
+  taskQueue: string;
+}) {
   return Worker.create({
     connection: o.connection,
     taskQueue: o.taskQueue,
     workflowBundle: await workflowBundle(),
-    activities: createActivities({ db: o.db, mailer: o.mailer, temporal: { client: o.client, taskQueue: o.taskQueue } }),
+    activities: createActivities({
+      db: o.db,
+      mailer: o.mailer,
+      temporal: { client: o.client, taskQueue: o.taskQueue },
+    }),
   });
 }
 

@@ -1,0 +1,31 @@
+// 签收: a department's one-click acknowledgement of a request addressed to it, or when it signed. A plain form to
+// /sign-for, so it works without JavaScript; the reader comes back to this page.
+import { Form, useLocation } from "@remix-run/react";
+import { shanghaiDateTime } from "./status";
+import { SubmitButton } from "./ui";
+import { pick, useLang } from "../i18n";
+
+export interface SignFor {
+  workflowId: string;
+  finding?: number | null;
+  signedAt?: string | null;
+}
+
+export function SignForButton({ signFor, label }: { signFor: SignFor; label: string }) {
+  const lang = useLang();
+  const location = useLocation();
+  if (signFor.signedAt)
+    return (
+      <span data-testid="signed-for">
+        {pick(lang, ["已签收", "Signed for"])} {shanghaiDateTime(signFor.signedAt)}
+      </span>
+    );
+  return (
+    <Form method="post" action="/sign-for" className="inline-form" aria-label={label}>
+      <input type="hidden" name="workflowId" value={signFor.workflowId} />
+      {signFor.finding ? <input type="hidden" name="finding" value={signFor.finding} /> : null}
+      <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
+      <SubmitButton label={pick(lang, ["签收", "Sign for"])} variant="secondary" />
+    </Form>
+  );
+}

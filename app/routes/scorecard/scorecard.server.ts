@@ -1,0 +1,33 @@
+// 考评's figures for the page and the CSV, read through the API (the steering group's): one query, one set of words.
+import { graphql } from "../../utils/graphql";
+import { gqlOrThrow } from "../../utils/graphql.server";
+import { shanghaiYear } from "../../utils/time";
+
+const QUERY = /* @__PURE__ */ graphql(`
+  query Scorecard($year: Int!) {
+    departmentScorecard(year: $year) {
+      department {
+        zh
+        en
+      }
+      reportsDue
+      reportsOnTime
+      onTimeRate @_optional
+      returns
+      daysOverdue
+      rectificationsDue
+      rectificationsClosedInTime
+    }
+  }
+`);
+
+/** The year asked for (?year=), else this year in Daqing. */
+export function yearOf(request: Request): number {
+  const asked = Number(new URL(request.url).searchParams.get("year"));
+  return Number.isInteger(asked) && asked >= 2000 && asked <= 2100 ? asked : shanghaiYear(new Date());
+}
+
+export async function loadScorecard(request: Request) {
+  const year = yearOf(request);
+  return { year, rows: (await gqlOrThrow(request, QUERY, { year })).departmentScorecard };
+}
