@@ -1,6 +1,6 @@
 // The frame of every page: skip link, title, navigation by role, language switch, sign-in state, loading bar.
 import { Form, Link, NavLink, useLocation, useNavigation } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { useEffect, useRef, type ReactNode } from "react";
 import { useT } from "../i18n";
 import type { MessageKey } from "../i18n/messages";
 import { ROLE_LABELS } from "../models/vocabulary";
@@ -67,6 +67,13 @@ export function Layout({
   const location = useLocation();
   const here = location.pathname + location.search;
   const busy = nav.state !== "idle";
+  // After each render of a new location has reached the screen, <main> carries that location's key: browser tests
+  // (test/browser/support/navigation.ts) wait for it before they read the page. Set by an effect, so the server's
+  // HTML and hydration never disagree about it.
+  const main = useRef<HTMLElement>(null);
+  useEffect(() => {
+    main.current?.setAttribute("data-location-key", location.key);
+  }, [location.key]);
   return (
     <>
       <a href="#main" className="skip-link">
@@ -130,7 +137,7 @@ export function Layout({
           )}
         </div>
       </header>
-      <main id="main" tabIndex={-1} aria-busy={busy}>
+      <main id="main" ref={main} tabIndex={-1} aria-busy={busy}>
         {busy ? (
           <p className="sr-only" role="status">
             {t("loading")}

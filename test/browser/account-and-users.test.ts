@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { PASSWORD, startApp, type App } from "./support/app";
+import { settled } from "./support/navigation";
 
 let app: App;
 beforeAll(async () => {
@@ -71,6 +72,7 @@ describe("changing one's password", () => {
     const { page, context } = await app.newPage();
     await app.signIn(page, "zhaozhou@daqing.example");
     await Promise.all([page.waitForURL("**/account"), page.getByRole("link", { name: "我的账号" }).click()]);
+    await settled(page);
 
     await page.getByLabel("当前密码").fill(PASSWORD);
     await page.getByLabel(/^新密码/).fill("zhaozhou-new-secret");
@@ -82,6 +84,7 @@ describe("changing one's password", () => {
     await page.getByLabel(/^新密码/).fill("zhaozhou-new-secret");
     await page.getByLabel("再次输入新密码").fill("zhaozhou-new-secret");
     await Promise.all([page.waitForURL(/changed=1/), page.getByRole("button", { name: "修改密码" }).click()]);
+    await settled(page);
     await page.getByRole("status").filter({ hasText: "密码已修改" }).waitFor();
     await app.shot(page, "account-password-changed");
 

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { initialState } from "../../workflows/reporting/process";
 import { auditPage, prepareAudit } from "./support/page-audit";
 import { startApp, type App } from "./support/app";
+import { navigated, settled } from "./support/navigation";
 
 let app: App;
 const PERIOD = "2027Q1";
@@ -70,13 +71,13 @@ afterAll(async () => {
 
 async function openReportFromNav(page: Page, viaCycle: boolean) {
   await page.locator('nav a[href="/reports"]').first().click();
-  await page.waitForURL("**/reports");
+  await navigated(page, "**/reports");
   if (viaCycle) {
     await page.locator(`a[href="/reports/cycles/${PERIOD}"]`).first().click();
-    await page.waitForURL(`**/reports/cycles/${PERIOD}`);
+    await navigated(page, `**/reports/cycles/${PERIOD}`);
   }
   await page.locator(`a[href="/reports/${REPORT}"]`).first().click();
-  await page.waitForURL(`**/reports/${REPORT}`);
+  await navigated(page, `**/reports/${REPORT}`);
 }
 
 describe("evidence on a progress report", () => {
@@ -103,7 +104,7 @@ describe("evidence on a progress report", () => {
     const posted = dept.page.waitForResponse((r) => r.request().method() === "POST");
     await dept.page.getByRole("button", { name: "上传附件", exact: true }).click();
     await posted;
-    await dept.page.waitForSelector('main[aria-busy="false"]');
+    await settled(dept.page);
     await expect.poll(() => dept.page.getByTestId("attachments").textContent()).toContain(FILE);
     expect(await dept.page.locator("#timeline").textContent()).toContain(`添加了附件“${FILE}”`);
     await app.shot(dept.page, "attachment-1-attached");

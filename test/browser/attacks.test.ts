@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { CHROMIUM, CHROMIUM_ARGS, PASSWORD, startApp, type App } from "./support/app";
 import { autoSubmitForm, framingPage, startAttacker, type Attacker } from "../security/support/attacker";
+import { settled } from "./support/navigation";
 
 let app: App;
 let attacker: Attacker;
@@ -62,6 +63,7 @@ async function signInHere(page: Page, email: string) {
     page.waitForURL((u) => !(u.host === new URL(victim).host && u.pathname === "/login")),
     page.getByRole("button", { name: /^登录$|^Sign in$/ }).click(),
   ]);
+  await settled(page);
 }
 
 async function signedInAs(page: Page): Promise<string | null> {
@@ -414,6 +416,7 @@ describe("Content-Security-Policy in the browser", () => {
     await page.goto(`${victim}/plan`);
     await page.waitForFunction(() => (window as unknown as { __remixContext?: unknown }).__remixContext !== undefined);
     await Promise.all([page.waitForURL(`${victim}/stations`), page.locator('nav a[href="/stations"]').click()]);
+    await settled(page);
     await page.waitForLoadState("load");
     await check();
     expect(problems).toEqual([]);

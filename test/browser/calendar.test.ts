@@ -5,6 +5,7 @@ import ical, { type VEvent } from "node-ical";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditPage, prepareAudit } from "./support/page-audit";
 import { startApp, type App } from "./support/app";
+import { settled } from "./support/navigation";
 
 let app: App;
 beforeAll(async () => {
@@ -62,6 +63,7 @@ describe("a department's calendar", () => {
     await app.signIn(page, "epb@daqing.example");
 
     await Promise.all([page.waitForURL("**/calendar"), page.getByRole("link", { name: "日历", exact: true }).click()]);
+    await settled(page);
     await page.locator("caption", { hasText: `${year}年${month}月` }).waitFor();
     // Today is marked, for eyes and for screen readers.
     expect(await page.locator("td.is-today [aria-current=date]").count()).toBe(1);
@@ -72,6 +74,7 @@ describe("a department's calendar", () => {
       page.waitForURL(`**/calendar?month=${next}`),
       page.getByRole("link", { name: /^下个月/ }).click(),
     ]);
+    await settled(page);
     const [nextYear, nextMonth] = next.split("-").map(Number);
     await page.locator("caption", { hasText: `${nextYear}年${nextMonth}月` }).waitFor();
     await app.shot(page, "calendar-next-month");
@@ -79,9 +82,11 @@ describe("a department's calendar", () => {
     // The entry sits in the 15th's cell.
     expect(await page.locator("td", { has: entry }).locator(".calendar-day").innerText()).toBe("15");
     await Promise.all([page.waitForURL(`**/inspections/${WORKFLOW_ID}`), entry.click()]);
+    await settled(page);
     await page.getByRole("heading", { level: 1 }).filter({ hasText: "市环保局" }).waitFor();
 
     await Promise.all([page.waitForURL("**/account"), page.getByRole("link", { name: "我的账号" }).click()]);
+    await settled(page);
     await page.getByText("尚未生成订阅链接").waitFor();
     await page.getByRole("button", { name: "生成订阅链接" }).click();
     const link = await page.getByTestId("calendar-feed-url").inputValue();

@@ -8,6 +8,7 @@ import type { Page } from "playwright-core";
 import { startApp, type App } from "./support/app";
 import { officeFacts } from "../support/office-facts";
 import { startSmtpServer } from "../workflows/support/smtp";
+import { navigated, settled } from "./support/navigation";
 
 let app: App;
 let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
@@ -45,7 +46,7 @@ async function submit(page: Page, name: RegExp | string) {
   const posted = page.waitForResponse((r) => r.request().method() === "POST");
   await page.getByRole("button", { name }).first().click();
   await posted;
-  await page.waitForSelector('main[aria-busy="false"]');
+  await settled(page);
 }
 const waterRow = (page: Page) => page.getByTestId("chase-board").locator("tbody tr", { hasText: "市水务局" });
 
@@ -59,7 +60,7 @@ describe("the chase board, 催报 and 签收", () => {
       .first()
       .click();
     await page.getByTestId("chase-board-link").click();
-    await page.waitForURL(/\/reports\/cycles\/2026Q1\/chase$/);
+    await navigated(page, /\/reports\/cycles\/2026Q1\/chase$/);
     // Who is late, in words: 市水务局's report is pending, overdue and not signed for.
     const row = waterRow(page);
     expect(await row.textContent()).toMatch(/待报送.*逾期.*未签收/);
@@ -83,7 +84,7 @@ describe("the chase board, 催报 and 签收", () => {
     expect(await count.getAttribute("aria-label")).toBe("待办 1 项，打开工作台");
     expect(await count.textContent()).toBe("待办 1");
     await count.click();
-    await water.page.waitForURL(/\/workspace/);
+    await navigated(water.page, /\/workspace/);
     await submit(water.page, "签收");
     expect(await water.page.getByTestId("signed-for").textContent()).toMatch(/^已签收 \d{4}-\d\d-\d\d \d\d:\d\d$/);
     await app.shot(water.page, "chase-3-signed-for");

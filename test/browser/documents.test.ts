@@ -10,6 +10,7 @@ import type { Page } from "playwright-core";
 import { startApp, type App } from "./support/app";
 import { auditPage, prepareAudit } from "./support/page-audit";
 import { flat, openDocx, pdfText } from "../documents/read";
+import { navigated } from "./support/navigation";
 
 const PERIOD = "2026Q3";
 const CYCLE_TITLE = "2026年第三季度推进落实情况报送";
@@ -119,7 +120,7 @@ describe("documents the office can file", () => {
       const { page, context } = await as("steering@daqing.example");
       await page.locator('header a[href="/reports"]').click();
       await page.getByRole("link", { name: CYCLE_TITLE }).click();
-      await page.waitForURL(`**/reports/cycles/${PERIOD}`);
+      await navigated(page, `**/reports/cycles/${PERIOD}`);
       const section = page.locator("#documents");
       expect(await section.getByRole("heading").textContent()).toBe("公文下载");
       expect(await auditPage(page, context)).toEqual([]);
@@ -161,7 +162,7 @@ describe("documents the office can file", () => {
       // The inspection's 通报, from the inspection page.
       await page.locator('header a[href="/inspections"]').click();
       await page.locator(`a[href="/inspections/${INSPECTION}"]`).first().click();
-      await page.waitForURL(`**/inspections/${INSPECTION}`);
+      await navigated(page, `**/inspections/${INSPECTION}`);
       expect(await auditPage(page, context)).toEqual([]);
       const notice = await download(page, () => page.getByTestId("notice-docx").click());
       expect(notice.name).toBe("关于2026年11月20日对市环保局专项督导检查情况的通报.docx");

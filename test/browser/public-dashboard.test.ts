@@ -2,6 +2,7 @@
 // database, drill-down from an area to its stations and alerts, CSV export, nothing private, no client JavaScript.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApp, type App } from "./support/app";
+import { settled } from "./support/navigation";
 
 let app: App;
 beforeAll(async () => {
@@ -107,6 +108,7 @@ describe("public dashboard", () => {
       page.waitForURL(/\/areas\/230623/),
       page.locator("[data-testid=coverage-matrix] a", { hasText: "林甸县" }).click(),
     ]);
+    await settled(page);
     const [stations] = await app.db.$queryRawUnsafe<{ n: bigint }[]>(
       `SELECT COUNT(*) AS n FROM Station WHERE areaId = (SELECT id FROM Area WHERE code = '230623')`,
     );
@@ -121,6 +123,7 @@ describe("public dashboard", () => {
     // Filter the area's alerts to the open ones.
     await page.getByLabel("报警 · 状态").selectOption("OPEN");
     await Promise.all([page.waitForURL(/alertStatus=OPEN/), page.getByRole("button", { name: "筛选" }).click()]);
+    await settled(page);
     const [open] = await app.db.$queryRawUnsafe<{ n: bigint }[]>(
       `SELECT COUNT(*) AS n FROM Alert WHERE status = 'OPEN' AND areaId = (SELECT id FROM Area WHERE code = '230623')`,
     );
@@ -155,6 +158,7 @@ describe("public dashboard", () => {
     const { page, context } = await app.newPage();
     await page.goto("/plan");
     await Promise.all([page.waitForURL(/\/plan/), page.getByRole("button", { name: "English" }).click()]);
+    await settled(page);
     await page.waitForSelector("h1:has-text('The plan at a glance')");
     await page.goto("/");
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toContain("Public release");

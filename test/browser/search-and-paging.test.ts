@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApp, type App } from "./support/app";
 import { auditPage, prepareAudit } from "./support/page-audit";
+import { navigated } from "./support/navigation";
 
 let app: App;
 const PHRASE = "龙凤湿地水质自动站联网验收";
@@ -48,14 +49,14 @@ describe("search", () => {
     await app.signIn(page, "epb@daqing.example");
     await page.getByRole("searchbox", { name: "查找任务、报告、站点、问题和案件" }).fill("湿地水质自动站");
     await page.getByRole("button", { name: "查找" }).click();
-    await page.waitForURL(/\/search\?q=/);
+    await navigated(page, /\/search\?q=/);
     const hits = page.getByTestId("search-hits");
     await hits.waitFor();
     expect(await hits.textContent()).toContain("湿地水质自动站");
     expect(await auditPage(page, context)).toEqual([]);
     await app.shot(page, "search-results");
     await hits.getByRole("link", { name: /2020年第一季度/ }).click();
-    await page.waitForURL(/\/reports\/report-2020Q1-/);
+    await navigated(page, /\/reports\/report-2020Q1-/);
     // Read the report page, not the results still on screen while it renders (the results quote the phrase too).
     await page.getByTestId("report-progress").waitFor();
     expect(await page.getByTestId("report-progress").textContent()).toContain(PHRASE);
@@ -71,20 +72,20 @@ describe("paging", () => {
     await prepareAudit(context);
     await app.signIn(page, "steering@daqing.example");
     await page.getByRole("link", { name: "测管联动" }).click();
-    await page.waitForURL(/\/linkage$/);
+    await navigated(page, /\/linkage$/);
     const section = page.locator("#open-alerts");
     const range = section.getByTestId("page-range");
     expect(await range.textContent()).toBe(`第1–20条，共${open}条`);
     const firstPage = await section.locator("tbody tr").allTextContents();
     await section.getByRole("link", { name: /下一页/ }).click();
-    await page.waitForURL(/after=/);
+    await navigated(page, /after=/);
     expect(await range.textContent()).toBe(`第21–${Math.min(40, open)}条，共${open}条`);
     const secondPage = await section.locator("tbody tr").allTextContents();
     expect(secondPage.some((row) => firstPage.includes(row))).toBe(false);
     expect(await auditPage(page, context)).toEqual([]);
     await app.shot(page, "linkage-alerts-page-2");
     await section.getByRole("link", { name: /上一页/ }).click();
-    await page.waitForURL(/before=/);
+    await navigated(page, /before=/);
     expect(await range.textContent()).toBe(`第1–20条，共${open}条`);
     expect(await section.locator("tbody tr").allTextContents()).toEqual(firstPage);
     await context.close();

@@ -2,6 +2,7 @@
 // the API's own message on the page, nothing changed in the database.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApp, type App } from "./support/app";
+import { settled } from "./support/navigation";
 
 let app: App;
 beforeAll(async () => {
@@ -72,6 +73,7 @@ describe("writes for another department", () => {
     await epb.page.goto(`/stations/${code}`);
     await epb.page.getByLabel("名称").fill("萨尔图区空气自动站（更名）");
     await Promise.all([epb.page.waitForURL(/saved=1/), epb.page.getByRole("button", { name: "保存" }).click()]);
+    await settled(epb.page);
     expect((await app.db.station.findUniqueOrThrow({ where: { code } })).name).toBe("萨尔图区空气自动站（更名）");
     const history = epb.page.getByTestId("change-history");
     expect(await history.textContent()).toContain("市环保局 李科长 修改了站点");

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { startApp, type App } from "./support/app";
+import { settled } from "./support/navigation";
 
 let app: App;
 beforeAll(async () => {
@@ -49,6 +50,7 @@ describe("task status on the pages", () => {
     await form.getByLabel("调整为").selectOption("ON_TRACK");
     await form.getByLabel("原因").fill(REASON);
     await Promise.all([page.waitForURL(/\/tasks\/1\.1/), form.getByRole("button", { name: "保存调整" }).click()]);
+    await settled(page);
     const line = summary(page).getByTestId("status-override");
     await line.waitFor();
     expect(await line.textContent()).toContain(`专项小组调整为 ● 正常推进：${REASON}`);
@@ -66,6 +68,9 @@ describe("task status on the pages", () => {
     await pub.context.close();
 
     await Promise.all([page.waitForURL(/\/tasks\/1\.1/), page.getByRole("button", { name: /撤销调整/ }).click()]);
+    await settled(page);
+    // Without JavaScript the form posts a whole page to the same URL; the old page is gone once the line is.
+    await summary(page).getByTestId("status-override").waitFor({ state: "detached" });
     await page.locator("#override-status").waitFor();
     expect(await summary(page).getByTestId("status-override").count()).toBe(0);
     expect((await app.db.task.findUniqueOrThrow({ where: { code: "1.1" } })).statusOverride).toBeNull();

@@ -7,6 +7,7 @@ import type { Page } from "playwright-core";
 import { startApp, type App } from "./support/app";
 import { previousMonthPeriod } from "../../app/utils/time";
 import { occurrenceDate } from "../../workflows/common/calendar";
+import { settled } from "./support/navigation";
 
 let app: App;
 beforeAll(async () => {
@@ -37,7 +38,7 @@ async function submitIntent(page: Page, name: string) {
   const posted = page.waitForResponse((r) => r.request().method() === "POST");
   await page.getByRole("button", { name, exact: true }).click();
   await posted;
-  await page.waitForSelector('main[aria-busy="false"]');
+  await settled(page);
 }
 const statusOf = (page: Page) => page.locator(".page-header [data-status]").first().getAttribute("data-status");
 

@@ -7,6 +7,7 @@ import { previousMonthPeriod } from "../../app/utils/time";
 import { workCalendar } from "../../app/models/work-calendar.server";
 import { addDays } from "../../workflows/common/calendar";
 import * as w from "../../workflows/common/working-days";
+import { settled } from "./support/navigation";
 
 let app: App;
 beforeAll(async () => {
@@ -41,7 +42,7 @@ describe("a deadline's light", () => {
       const posted = page.waitForResponse((r) => r.request().method() === "POST");
       await page.getByRole("button", { name: "启动报送周期", exact: true }).click();
       await posted;
-      await page.waitForSelector('main[aria-busy="false"]');
+      await settled(page);
       await expect
         .poll(() => page.locator("#open-cycle [role=status]").allTextContents())
         .toContain(`原定${requested}为${w.isHoliday(cal, requested) ? "节假日" : "周末"}，顺延至${due}`);
@@ -53,7 +54,7 @@ describe("a deadline's light", () => {
 
       // Click through to the cycle, then to a report (the workflow writes the reports a moment after opening).
       await row.getByRole("link").click();
-      await page.waitForSelector('main[aria-busy="false"]');
+      await settled(page);
       const light = page.locator(".stats [data-light]");
       expect(await light.getAttribute("data-light")).toBe("GREEN");
       expect(await light.textContent()).toContain(`剩${w.workingDaysBetween(cal, today, due)}个工作日`);
@@ -64,7 +65,7 @@ describe("a deadline's light", () => {
         await page.reload();
       }
       await reportLink.click();
-      await page.waitForSelector('main[aria-busy="false"]');
+      await settled(page);
       expect(await page.locator(".page-header [data-light]").getAttribute("data-light")).toBe("GREEN");
       expect(await page.getByTestId("waiting-for").locator("[data-light]").first().textContent()).toMatch(
         /^\S*\s*正常/,

@@ -7,6 +7,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from "playwrig
 import { createTestDb } from "../../support/db";
 import { startAppServer } from "../../security/support/app-server";
 import type { Db } from "../../../app/utils/db.server";
+import { settled } from "./navigation";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export const CHROMIUM_ARGS = [
@@ -122,6 +123,7 @@ export async function startApp(opts: { workflows?: boolean; host?: string; smtpU
         page.waitForURL((u) => !u.pathname.startsWith("/login")),
         page.getByRole("button", { name: /^登录$|^Sign in$/ }).click(),
       ]);
+      await settled(page);
     },
     async shot(page, name) {
       await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });

@@ -5,6 +5,7 @@
 // whatever axe-core and html-validate find on the page reached (page-audit.ts), and every raw code, workflow ID or
 // JSON fragment in the text a person reads on it (raw-text.ts).
 import type { BrowserContext, Locator, Page } from "playwright-core";
+import { settled } from "./navigation";
 import { auditPage } from "./page-audit";
 import { describeFinding, rawFindings, visibleText } from "./raw-text";
 
@@ -84,26 +85,9 @@ export class Crawler {
     return this.local(this.page.url());
   }
 
-  /** Done when the document has loaded, <main> is not busy and Remix's router (on hydrated pages) shows this URL, idle. */
+  /** Done when the page shows the router's current location, idle (navigation.ts). */
   async settle() {
-    await this.page.waitForLoadState("load");
-    await this.page.waitForFunction(() => {
-      const main = document.querySelector("main");
-      if (main && main.getAttribute("aria-busy") !== "false") return false;
-      type RouterState = {
-        navigation: { state: string };
-        revalidation: string;
-        location: { pathname: string; search: string };
-      };
-      const router = (window as unknown as { __remixRouter?: { state: RouterState } }).__remixRouter;
-      if (!router) return true; // a page that ships no JavaScript (the dashboard)
-      const { navigation, revalidation, location: at } = router.state;
-      return (
-        navigation.state === "idle" &&
-        revalidation === "idle" &&
-        at.pathname + at.search === location.pathname + location.search
-      );
-    });
+    await settled(this.page);
   }
 
   /** Runs `act` (a click, the back button), waits for the URL to change (unless told not to) and for the page to settle. */
