@@ -84,7 +84,12 @@ const schema = z.object({
    *  With an S3 store, where uploads in progress are kept (default: the system's temporary directory). */
   ATTACHMENT_DIR: z.string().optional(),
   /** An S3-compatible service's URL (MinIO, Ceph, a cloud's S3 API); unset: AWS S3. Path-style addressing when set. */
-  S3_ENDPOINT: z.string().url().optional(),
+  S3_ENDPOINT: z
+    .string()
+    .url()
+    .optional()
+    // Compose passes an unset variable as "".
+    .or(z.literal("").transform(() => undefined)),
   /** The S3 store's region and credentials, under AWS's usual names; without keys the SDK's default chain applies. */
   AWS_REGION: z.string().default("us-east-1"),
   AWS_ACCESS_KEY_ID: z.string().optional(),
