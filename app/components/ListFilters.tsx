@@ -48,6 +48,7 @@ export function ListFilterForm({
       {departments ? (
         <SelectField
           name="departmentCode"
+          id="q-departmentCode"
           label={t("department")}
           includeAll={t("all")}
           defaultValue={values.departmentCode}
@@ -57,6 +58,7 @@ export function ListFilterForm({
       {tasks ? (
         <SelectField
           name="taskCode"
+          id="q-taskCode"
           label={t("task")}
           includeAll={t("all")}
           defaultValue={values.taskCode}
@@ -66,6 +68,7 @@ export function ListFilterForm({
       {areas ? (
         <SelectField
           name="areaCode"
+          id="q-areaCode"
           label={t("area")}
           includeAll={t("all")}
           defaultValue={values.areaCode}
@@ -75,6 +78,7 @@ export function ListFilterForm({
       {processes ? (
         <SelectField
           name="process"
+          id="q-process"
           label={t("process")}
           includeAll={t("all")}
           defaultValue={values.process}
@@ -84,6 +88,7 @@ export function ListFilterForm({
       {statuses ? (
         <SelectField
           name="status"
+          id="q-status"
           label={t("status")}
           includeAll={t("all")}
           defaultValue={values.status}
@@ -92,8 +97,8 @@ export function ListFilterForm({
       ) : null}
       {deadline ? (
         <>
-          <Field name="dueFrom" type="date" label={t("dueFrom")} defaultValue={values.dueFrom} />
-          <Field name="dueTo" type="date" label={t("dueTo")} defaultValue={values.dueTo} />
+          <Field name="dueFrom" id="q-dueFrom" type="date" label={t("dueFrom")} defaultValue={values.dueFrom} />
+          <Field name="dueTo" id="q-dueTo" type="date" label={t("dueTo")} defaultValue={values.dueTo} />
         </>
       ) : null}
       {overdue ? (
