@@ -4,10 +4,9 @@ import { Link } from "@remix-run/react";
 import { DataTable } from "./DataTable";
 import { DeadlineLight, dueDayOf } from "./DeadlineLight";
 import { shanghaiDate } from "./status";
-import { ListEmpty, ListFilterForm, ListNotices } from "./ListFilters";
-import { Pager, Section, type UiError } from "./ui";
+import { EmptyState, ErrorNotice, Field, FilterForm, Pager, Section, SelectField, type UiError } from "./ui";
 import { WfStatus } from "./workflow";
-import { pick, useT } from "../i18n";
+import { nameOf, pick, titleOf, useT } from "../i18n";
 import { REPORT_STATUSES } from "../../workflows/reporting/process";
 
 interface Props {
@@ -19,8 +18,7 @@ interface Props {
     dueTo: string | null;
     overdue: boolean | null;
   };
-  filtered: boolean;
-  notices: UiError[];
+  error: UiError | null;
   departments: { code: string; name: string; nameEn: string }[];
   tasks: { code: string; title: string; titleEn: string }[];
   reports: {
@@ -42,19 +40,42 @@ interface Props {
   } | null;
 }
 
-export function ReportList({ filters, filtered, notices, departments, tasks, reports, page }: Props) {
+export function ReportList({ filters, error, departments, tasks, reports, page }: Props) {
   const t = useT();
   return (
     <Section id="all-reports" title={t("allReports")}>
-      <ListFilterForm
-        resetTo="/reports#all-reports"
-        values={filters}
-        departments={departments}
-        tasks={tasks}
-        statuses={REPORT_STATUSES}
-      />
-      <ListNotices notices={notices} />
-      {page && reports.length === 0 ? <ListEmpty filtered={filtered} /> : null}
+      <FilterForm resetTo="/reports#all-reports">
+        <SelectField
+          name="departmentCode"
+          label={t("department")}
+          includeAll={t("all")}
+          defaultValue={filters.departmentCode}
+          options={departments.map((d) => ({ value: d.code, label: nameOf(t.lang, d) }))}
+        />
+        <SelectField
+          name="taskCode"
+          label={t("task")}
+          includeAll={t("all")}
+          defaultValue={filters.taskCode}
+          options={tasks.map((task) => ({ value: task.code, label: `${task.code} ${titleOf(t.lang, task)}` }))}
+        />
+        <SelectField
+          name="status"
+          label={t("status")}
+          includeAll={t("all")}
+          defaultValue={filters.status}
+          options={Object.entries(REPORT_STATUSES).map(([value, label]) => ({ value, label: pick(t.lang, label) }))}
+        />
+        <Field name="dueFrom" type="date" label={t("dueFrom")} defaultValue={filters.dueFrom} />
+        <Field name="dueTo" type="date" label={t("dueTo")} defaultValue={filters.dueTo} />
+        <div className="field">
+          <label>
+            <input type="checkbox" name="overdue" defaultChecked={!!filters.overdue} /> {t("overdueOnly")}
+          </label>
+        </div>
+      </FilterForm>
+      <ErrorNotice error={error} />
+      {page && reports.length === 0 ? <EmptyState /> : null}
       {page && reports.length > 0 ? (
         <>
           <DataTable

@@ -7,7 +7,6 @@ import {
   arabicDate,
   chineseDate,
   LINE_PT,
-  numberLine,
   mmToPt,
   PAGE,
   pageNumberText,
@@ -40,7 +39,7 @@ export function toPdf(doc: OfficialDocument, fonts: PdfFonts): Promise<Buffer> {
     bufferPages: true,
     lang: "zh-CN",
     displayTitle: true,
-    info: { Title: doc.title, Author: doc.issuer, Subject: numberLine(doc) },
+    info: { Title: doc.title, Author: doc.issuer, Subject: doc.number },
   });
   for (const role of Object.keys(fonts) as Role[]) pdf.registerFont(role, fonts[role].path, fonts[role].face);
   const width = pdf.page.width - margins.left - margins.right;
@@ -61,7 +60,7 @@ export function toPdf(doc: OfficialDocument, fonts: PdfFonts): Promise<Buffer> {
   write(doc.issuer, "serifBold", SIZE.issuer, { align: "center" }, SIZE.issuer * 1.5);
   pdf.fillColor("black");
   blank();
-  write(numberLine(doc), "serif", SIZE.body, { align: "center" });
+  write(doc.number, "serif", SIZE.body, { align: "center" });
   const ruleY = pdf.y + 4;
   pdf
     .moveTo(margins.left, ruleY)

@@ -1,10 +1,10 @@
 // The reports page's list of every report the reader may read, a page at a time, with the filters people ask about
 // (department, task, status, deadline range, overdue) read from the URL's query string, so they survive paging.
-import { keys } from "../models/vocabulary";
+import { pageArgs } from "../components/ui";
+import { keys, oneOf } from "../models/vocabulary";
 import { REPORT_STATUSES } from "../../workflows/reporting/process";
-import { graphql, PAGE_INFO } from "./graphql";
+import { graphql } from "./graphql";
 import { gql, gqlOrThrow } from "./graphql.server";
-import { filtered, loadPage, readFilters } from "./list-page.server";
 
 // The filters' choices apart from the list: a malformed date in the URL fails the list's query, not the form.
 const CHOICES = /* @__PURE__ */ graphql(`
@@ -54,7 +54,10 @@ const QUERY = /* @__PURE__ */ graphql(`
       totalCount
       startIndex
       pageInfo {
-        ...PageInfoFields
+        hasNextPage
+        hasPreviousPage
+        startCursor
+        endCursor
       }
       edges {
         node {
@@ -73,37 +76,33 @@ const QUERY = /* @__PURE__ */ graphql(`
       }
     }
   }
-  ${PAGE_INFO}
 `);
 
 export const PAGE_SIZE = 20;
 
 export async function loadReportList(request: Request) {
   const url = new URL(request.url);
-  // Filters as the URL gives them, a bad value set aside with a notice; a refused cursor gives the first page.
-  const read = readFilters(url, { status: keys(REPORT_STATUSES) });
+  const sp = url.searchParams;
+  const filters = {
+    departmentCode: sp.get("departmentCode") || null,
+    taskCode: sp.get("taskCode") || null,
+    status: oneOf(sp.get("status"), keys(REPORT_STATUSES)),
+    // Dates go to the API as typed: it refuses a malformed one or a reversed range with its bilingual message.
+    dueFrom: sp.get("dueFrom") || null,
+    dueTo: sp.get("dueTo") || null,
+    overdue: sp.get("overdue") === "on" ? true : null,
+  };
   const [choices, r] = await Promise.all([
     gqlOrThrow(request, CHOICES),
-    loadPage(url, PAGE_SIZE, read.filters, read.notices, (f, page) =>
-      gql(request, QUERY, {
-        ...page,
-        departmentCode: f.departmentCode,
-        taskCode: f.taskCode,
-        status: f.status as keyof typeof REPORT_STATUSES | null,
-        dueFrom: f.dueFrom,
-        dueTo: f.dueTo,
-        overdue: f.overdue,
-      }),
-    ),
+    gql(request, QUERY, { ...filters, ...pageArgs(url, PAGE_SIZE) }),
   ]);
-  const list = r.data.progressReports;
+  const list = r.ok ? r.data.progressReports : null;
   return {
-    filters: r.filters,
-    filtered: filtered(r.filters),
-    notices: r.notices,
+    filters,
+    error: r.ok ? null : r.error,
     departments: choices.departments ?? [],
     tasks: choices.tasks.edges.map((e) => e.node),
-    reports: list.edges.map((e) => e.node),
-    page: { pageInfo: list.pageInfo, total: list.totalCount, start: list.startIndex ?? 0 },
+    reports: list?.edges.map((e) => e.node) ?? [],
+    page: list ? { pageInfo: list.pageInfo, total: list.totalCount, start: list.startIndex ?? 0 } : null,
   };
 }

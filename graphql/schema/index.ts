@@ -28,6 +28,5 @@ import "./lists";
 import "./office";
 import "./attachment";
 import "./calendar";
-import "./document-register";
 
 export const schema = withTimeBudget(builder.toSchema({ sortSchema: true }));

@@ -35,11 +35,8 @@ export interface Finding {
   description: string;
   severity: Severity;
   requiresRectification: boolean;
-  /** YYYY-MM-DD, the last day of rectification (present when rectification is required); a working day for
-   *  inspections scheduled with a calendar (docs/decisions/019) */
+  /** YYYY-MM-DD, the last day of rectification (present when rectification is required) */
   deadline?: string;
-  /** The deadline as entered when it fell on a weekend or holiday and `deadline` is the next working day (顺延). */
-  requestedDeadline?: string;
   status: FindingStatus;
   rectification?: string;
   reportedAt?: string;
