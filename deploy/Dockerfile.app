@@ -33,6 +33,8 @@ COPY server ./server
 COPY workflows ./workflows
 COPY plans ./plans
 COPY seed ./seed
+# Operators' commands run in this image: user:create, the attachment sweep (docs/deploy.md).
+COPY scripts ./scripts
 USER node
 EXPOSE 3000
 # Liveness only: a database or Temporal outage must not get healthy containers restarted (readiness is /readyz).

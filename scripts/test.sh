@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The whole test suite, from a fresh clone: installs what is missing (npm packages, the Temporal CLI and test server,
-# Chromium, PostgreSQL), checks types and the committed GraphQL schema, then runs every test against real parts: SQLite
-# files, the Temporal servers, an SMTP server on 127.0.0.1 and Chromium; then every non-browser suite that touches the
-# database a second time on a throwaway PostgreSQL cluster (docs/decisions/017-two-databases.md).
+# moto's S3-protocol server, Chromium, PostgreSQL), checks types and the committed GraphQL schema, then runs every test
+# against real parts: SQLite files, the Temporal servers, an SMTP server and an S3-protocol server on 127.0.0.1 and
+# Chromium; then every non-browser suite that touches the database a second time on a throwaway PostgreSQL cluster
+# (docs/decisions/017-two-databases.md).
 #   bash scripts/test.sh [vitest args]   with arguments (e.g. one file), only the SQLite run, unless TEST_DATABASES
 #                                        says otherwise
 #   TEST_DATABASES=sqlite | postgresql | sqlite,postgresql (the default without arguments)
@@ -12,6 +13,7 @@ step() { printf '\033[1m[test]\033[0m %s\n' "$*"; }
 
 bash scripts/install-deps.sh
 bash scripts/install-temporal.sh
+bash scripts/install-moto.sh
 bash scripts/install-chromium.sh
 bash scripts/install-fonts.sh
 step "generating the Prisma clients…"

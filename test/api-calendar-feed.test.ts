@@ -81,7 +81,11 @@ describe("a department's feed", () => {
     expect(byUid.get(uid("report-2027Q1-1.1-epb"))!.summary).toBe(
       "报告截止：2027年第一季度 · 1.1 " +
         (await db.task.findUniqueOrThrow({ where: { code: "1.1" } })).title +
-        " · 市环保局",
+        " · 市环保局（正常）",
+    );
+    // The drafting deadline of the department's work plan is in it too.
+    expect(byUid.get(uid("workplan-2027-epb-due"))!.summary).toMatch(
+      /^工作计划编制截止：市环保局2027年度工作计划（(正常|临期|逾期)）$/,
     );
     // Another department's items are not in it.
     expect(byUid.has(uid("report-2027Q1-1.2-water"))).toBe(false);

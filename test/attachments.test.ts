@@ -14,6 +14,7 @@ import type { Viewer } from "../app/models/viewer";
 import { contentDisposition } from "../app/routes/attachments.$id";
 import { AppError } from "../app/utils/errors";
 import { initialState as inspectionInitialState } from "../workflows/inspection/state";
+import type { LinkageState } from "../workflows/linkage/process";
 import { initialState } from "../workflows/reporting/process";
 import { bodyLimits } from "../server/security/body-limit";
 import { createTestDb } from "./support/db";
@@ -412,5 +413,132 @@ describe("attaching to a finding's rectification and verification", () => {
       "FORBIDDEN",
     );
     expect(other.zh).toContain("督导检查");
+  });
+});
+
+describe("attaching to a linkage case's enforcement result", () => {
+  const CASE = "linkage-attach-evidence";
+  beforeAll(async () => {
+    const [epb, water] = await Promise.all(
+      ["epb", "water"].map((code) => db.department.findUniqueOrThrow({ where: { code } })),
+    );
+    // A case in 肇源县 on a station water operates: the steering group, inspectors, epb, the monitoring centre and
+    // water read it; land and 肇州县's implementer do not (app/models/read-policy.server.ts linkageWhere).
+    const area = await db.area.findUniqueOrThrow({ where: { code: "230622" } });
+    const station = await db.station.create({
+      data: {
+        code: "AT-230622",
+        name: "附件测试站",
+        element: "AIR",
+        areaId: area.id,
+        mode: "AUTOMATIC",
+        operatorDepartmentId: water.id,
+        status: "ACTIVE",
+      },
+    });
+    const openedAt = new Date(Date.now() - 3600_000);
+    const alert = await db.alert.create({
+      data: {
+        stationId: station.id,
+        areaId: area.id,
+        element: "AIR",
+        kind: "EXCEEDANCE",
+        severity: "HIGH",
+        occurredAt: openedAt,
+        status: "IN_LINKAGE",
+      },
+    });
+    const state: LinkageState = {
+      alertId: alert.id,
+      station: station.name,
+      area: { zh: area.name, en: area.nameEn },
+      kind: { zh: "超标", en: "Exceedance" },
+      occurredAt: openedAt.toISOString(),
+      enforcementDepartmentId: epb.id,
+      enforcementDepartmentCode: "epb",
+      enforcementDepartment: { zh: epb.name, en: epb.nameEn },
+      status: "RESPONDED",
+      openedAt: openedAt.toISOString(),
+      responseDeadline: new Date(Date.now() + 47 * 3600_000).toISOString(),
+      respondedAt: openedAt.toISOString(),
+    };
+    await db.linkageCase.create({
+      data: {
+        workflowId: CASE,
+        alertId: alert.id,
+        areaId: area.id,
+        status: "RESPONDED",
+        openedAt,
+        responseDeadline: new Date(state.responseDeadline),
+        respondedAt: openedAt,
+        frequencyFactor: 2,
+        spotCheckRatio: 0.3,
+        state: JSON.stringify(state),
+        version: 2,
+      },
+    });
+  });
+  const onResult = { workflowId: CASE, kind: "RESULT", ordinal: null };
+  const caseQuery = `query ($id: String!) {
+    linkageCase(workflowId: $id) { attachments { filename itemLabel { zh en } url } }
+    workflowEvents(workflowId: $id) { kind sentence { zh en } }
+  }`;
+
+  it("the enforcement department attaches its 现场执法记录; the API lists it on the case and in its activity log", async () => {
+    const row = await attach("epb@daqing.example", "现场执法记录.pdf", await pdf("on-site record"), onResult);
+    expect(row).toMatchObject({ item: "RESULT", reportVersion: null, mimeType: "application/pdf" });
+    for (const reader of ["steering@daqing.example", "centre@daqing.example", "water@daqing.example"]) {
+      const { data, errors } = await gql(caseQuery, { id: CASE }, reader);
+      expect(errors, reader).toBeUndefined();
+      expect(data.linkageCase.attachments).toEqual([
+        {
+          filename: "现场执法记录.pdf",
+          itemLabel: { zh: "执法结果", en: "the enforcement result" },
+          url: `/attachments/${row.id}`,
+        },
+      ]);
+      const attached = data.workflowEvents.filter((e: { kind: string }) => e.kind === "ATTACH");
+      expect(attached).toHaveLength(1);
+      expect(attached[0].sentence.zh).toContain("为执法结果添加了附件“现场执法记录.pdf”");
+      expect(attached[0].sentence.en).toContain("attached “现场执法记录.pdf” to the enforcement result");
+    }
+    const { body } = await openAttachment(db, await viewer("centre@daqing.example"), row.id, store);
+    const bytes: Buffer[] = [];
+    for await (const b of body) bytes.push(b as Buffer);
+    expect(Buffer.concat(bytes)).toHaveLength(row.size);
+  });
+
+  it("someone else's case refuses: attaching, listing and opening, for departments and areas that may not read it", async () => {
+    const row = await db.attachment.findFirstOrThrow({ where: { workflowId: CASE } });
+    for (const outsider of ["land@daqing.example", "zhaozhou@daqing.example"]) {
+      const e = await refused(async () => attach(outsider, "ours.pdf", await pdf(outsider), onResult), "FORBIDDEN");
+      expect(e.zh).toContain("联动案件");
+      expect(e.en).toContain("linkage case");
+      const { data, errors } = await gql(caseQuery, { id: CASE }, outsider);
+      expect(errors?.[0].extensions?.code, outsider).toBe("FORBIDDEN");
+      expect(data?.linkageCase ?? null).toBeNull();
+      expect(JSON.stringify(data ?? {})).not.toContain("现场执法记录");
+      const opened = await openAttachment(db, await viewer(outsider), row.id, store).catch((x: AppError) => x);
+      expect((opened as AppError).code).toBe("FORBIDDEN");
+    }
+  });
+
+  it("who reads the case but is not its enforcement side may not attach to the result; nor once it is closed", async () => {
+    for (const reader of ["centre@daqing.example", "water@daqing.example", "inspector@daqing.example"]) {
+      const e = await refused(async () => attach(reader, "theirs.pdf", await pdf(reader), onResult), "FORBIDDEN");
+      expect(e.zh).toMatch(/^不能添加此附件：只有执法部门/);
+    }
+    const kase = await db.linkageCase.findUniqueOrThrow({ where: { workflowId: CASE } });
+    const state = JSON.parse(kase.state) as LinkageState;
+    await db.linkageCase.update({
+      where: { workflowId: CASE },
+      data: { status: "CLOSED", state: JSON.stringify({ ...state, status: "CLOSED" }) },
+    });
+    const e = await refused(
+      async () => attach("epb@daqing.example", "late.pdf", await pdf("late"), onResult),
+      "INVALID_STATE",
+    );
+    expect(e.zh).toBe("不能添加此附件：案件已办结");
+    expect(e.en).toBe("This file cannot be attached: The case is already closed");
   });
 });

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { calendarEntries, type CalendarEntry } from "../app/models/calendar.server";
 import type { Viewer } from "../app/models/viewer";
+import { useClock } from "../app/utils/clock.server";
 import { createTestDb } from "./support/db";
 import { EPB_SECOND, EPB_SERIES, WATER_INSPECTION, writeCalendarFacts } from "./support/calendar-facts";
 import { graphqlClient } from "./support/graphql";
@@ -106,7 +107,9 @@ describe("the calendar query", () => {
   it("answers what the model gives the viewer", async () => {
     const r = await gql(QUERY, { from: "2027-03-01", to: "2027-03-31" }, "epb@daqing.example");
     expect(r.errors).toBeUndefined();
-    const entries = (await march(await viewer("epb@daqing.example"))).map((e) => ({ ...e }));
+    const entries = (await march(await viewer("epb@daqing.example"))).map(
+      ({ done: _done, light: _light, lightWords: _words, ...e }) => e,
+    );
     expect(r.data.calendar).toEqual(entries);
   });
 
@@ -115,5 +118,81 @@ describe("the calendar query", () => {
     expect(long.errors?.[0].extensions).toMatchObject({ code: "BAD_INPUT", zh: "一次最多查询366天" });
     const backwards = await gql(QUERY, { from: "2027-03-31", to: "2027-03-01" });
     expect(backwards.errors?.[0].extensions).toMatchObject({ code: "BAD_INPUT", zh: "结束日期早于开始日期" });
+  });
+});
+
+describe("work-plan drafting deadlines and each entry's light", () => {
+  const at = (day: string) => new Date(`${day}T10:00:00+08:00`);
+  const january = async (email: string, now: string) =>
+    (await calendarEntries(db, await viewer(email), "2027-01-01", "2027-01-31", at(now))).filter(
+      (e) => e.kind === "WORK_PLAN_DUE",
+    );
+
+  it("a department sees its own plan's drafting deadline; the steering group one entry for the year's plans", async () => {
+    const [own] = await january("epb@daqing.example", "2027-01-20");
+    expect(own).toMatchObject({
+      uid: "workplan-2027-epb-due",
+      date: "2027-01-31",
+      title: { zh: "工作计划编制截止：市环保局2027年度工作计划" },
+      path: "/work-plans/workplan-2027-epb",
+    });
+    expect((await january("water@daqing.example", "2027-01-20")).map((e) => e.uid)).toEqual([
+      "workplan-2027-water-due",
+    ]);
+    const [all] = await january("steering@daqing.example", "2027-01-20");
+    expect(all.uid).toBe("workplans-2027-2027-01-31-due");
+    expect(all.title.zh).toMatch(/^工作计划编制截止：2027年度（\d+个部门，\d+个尚未报送）$/);
+    expect(all.path).toBe("/work-plans/chase?year=2027");
+  });
+
+  it("says 正常, 临期 within 3 working days, 逾期 once past, and nothing once done", async () => {
+    const light = async (now: string) => (await january("epb@daqing.example", now))[0];
+    expect(await light("2027-01-20")).toMatchObject({ light: "GREEN", lightWords: { zh: "正常", en: "On track" } });
+    expect(await light("2027-01-28")).toMatchObject({ light: "YELLOW", lightWords: { zh: "临期", en: "Due soon" } });
+    const late = await calendarEntries(
+      db,
+      await viewer("epb@daqing.example"),
+      "2027-01-31",
+      "2027-01-31",
+      at("2027-02-02"),
+    );
+    expect(late.find((e) => e.kind === "WORK_PLAN_DUE")).toMatchObject({ light: "RED", lightWords: { zh: "逾期" } });
+    // A later occurrence of the recurring series has its light too.
+    const series = await calendarEntries(
+      db,
+      await viewer("epb@daqing.example"),
+      "2027-06-01",
+      "2027-06-30",
+      at("2027-06-28"),
+    );
+    expect(series.find((e) => e.uid === "inspection-2027-06-30-epb")).toMatchObject({ light: "YELLOW" });
+    await db.annualWorkPlan.update({ where: { workflowId: "workplan-2027-epb" }, data: { status: "SUBMITTED" } });
+    try {
+      expect(await light("2027-02-02")).toMatchObject({ light: null, lightWords: null });
+      const [all] = await january("steering@daqing.example", "2027-02-02");
+      expect(all.title.zh).toMatch(/，\d+个尚未报送）$/);
+    } finally {
+      await db.annualWorkPlan.update({ where: { workflowId: "workplan-2027-epb" }, data: { status: "DRAFTING" } });
+    }
+  });
+
+  it("the calendar query carries the light in words", async () => {
+    useClock(() => Date.parse("2027-01-28T10:00:00+08:00"));
+    try {
+      const r = await gql(
+        `{ calendar(from: "2027-01-31", to: "2027-01-31") { uid kind light lightWords { zh en } } }`,
+        {},
+        "epb@daqing.example",
+      );
+      expect(r.errors).toBeUndefined();
+      expect(r.data.calendar.find((e: { kind: string }) => e.kind === "WORK_PLAN_DUE")).toEqual({
+        uid: "workplan-2027-epb-due",
+        kind: "WORK_PLAN_DUE",
+        light: "YELLOW",
+        lightWords: { zh: "临期", en: "Due soon" },
+      });
+    } finally {
+      useClock(null);
+    }
   });
 });

@@ -1,10 +1,27 @@
 // Download links for the official documents (app/documents): Word and PDF, and for a cycle a small GET form that
 // narrows the consolidated report to one task or one lead department. Plain links and a document-reloading form:
 // the browser downloads the file (Content-Disposition), no JavaScript needed.
-import { Form } from "@remix-run/react";
-import { useT } from "../i18n";
+// The steering group also sees the way to 发文登记 (registering the document's number before issuing it).
+import { Form, Link, useRouteLoaderData } from "@remix-run/react";
+import { pick, useT } from "../i18n";
 import type { MessageKey } from "../i18n/messages";
+import { REGISTER_WORDS, registerHref } from "../routes/documents.register.new/words";
 import { Section, SelectField } from "./ui";
+
+/** 发文登记… for the steering group (the API refuses everyone else anyway): the document's register page. */
+export function RegisterLink({ document }: { document: Record<string, string | number | null> }) {
+  const t = useT();
+  const root = useRouteLoaderData("root") as { me?: { role?: string } | null } | undefined;
+  if (root?.me?.role !== "STEERING_GROUP") return null;
+  return (
+    <p className="page-actions">
+      <Link to={registerHref(document)} data-testid="register-document">
+        {pick(t.lang, REGISTER_WORDS.toDocumentRegister)}
+      </Link>
+      <Link to="/documents/register">{pick(t.lang, REGISTER_WORDS.toRegister)}</Link>
+    </p>
+  );
+}
 
 const withFormat = (href: string, format: "docx" | "pdf") => `${href}?format=${format}`;
 
@@ -41,6 +58,7 @@ export function CycleDocuments({
     <Section id="documents" title={t("documents")}>
       <p className="muted">{t("documentsLead")}</p>
       <Links href={href} what="consolidatedDocument" testId="consolidated" />
+      <RegisterLink document={{ cycle: period }} />
       <Form method="get" action={href} reloadDocument className="filters" aria-label={t("consolidatedDocumentFor")}>
         <SelectField name="task" label={t("task")} options={tasks} includeAll={t("allTasks")} />
         <SelectField
@@ -73,6 +91,7 @@ export function InspectionDocuments({ workflowId }: { workflowId: string }) {
         what="inspectionNoticeDocument"
         testId="notice"
       />
+      <RegisterLink document={{ inspection: workflowId }} />
     </Section>
   );
 }

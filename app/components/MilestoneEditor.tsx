@@ -5,6 +5,7 @@ import { Form } from "@remix-run/react";
 import { useT } from "../i18n";
 import { MILESTONE_STATUSES } from "../../workflows/work-plan/process";
 import { DataTable } from "./DataTable";
+import { DueDate } from "./DeadlineLight";
 import { shanghaiDate } from "./status";
 import { SubmitButton } from "./ui";
 import { WfStatus, type OfferedAction } from "./workflow";
@@ -15,6 +16,8 @@ export interface MilestoneView {
   what: string;
   responsibleUnit: string;
   dueDate: string;
+  /** Why the due date differs from the one entered (moved off a weekend or holiday, docs/decisions/019). */
+  dueDateNote?: { zh: string; en: string } | null;
   indicator: string;
   status: string;
   overdue: boolean;
@@ -132,7 +135,11 @@ export function MilestoneTable({
         { key: "task", header: t("task"), cell: (m) => m.taskCode ?? "—" },
         { key: "what", header: t("what"), cell: (m) => m.what },
         { key: "unit", header: t("responsibleUnit"), cell: (m) => m.responsibleUnit },
-        { key: "due", header: t("dueDate"), cell: (m) => shanghaiDate(m.dueDate) },
+        {
+          key: "due",
+          header: t("dueDate"),
+          cell: (m) => <DueDate due={m.dueDate} done={m.status === "DONE"} note={m.dueDateNote} />,
+        },
         { key: "ind", header: t("indicator"), cell: (m) => m.indicator },
         {
           key: "st",

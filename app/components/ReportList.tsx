@@ -4,9 +4,10 @@ import { Link } from "@remix-run/react";
 import { DataTable } from "./DataTable";
 import { DeadlineLight, dueDayOf } from "./DeadlineLight";
 import { shanghaiDate } from "./status";
-import { EmptyState, ErrorNotice, Field, FilterForm, Pager, Section, SelectField, type UiError } from "./ui";
+import { ListEmpty, ListFilterForm, ListNotices } from "./ListFilters";
+import { Pager, Section, type UiError } from "./ui";
 import { WfStatus } from "./workflow";
-import { nameOf, pick, titleOf, useT } from "../i18n";
+import { pick, useT } from "../i18n";
 import { REPORT_STATUSES } from "../../workflows/reporting/process";
 
 interface Props {
@@ -18,7 +19,8 @@ interface Props {
     dueTo: string | null;
     overdue: boolean | null;
   };
-  error: UiError | null;
+  filtered: boolean;
+  notices: UiError[];
   departments: { code: string; name: string; nameEn: string }[];
   tasks: { code: string; title: string; titleEn: string }[];
   reports: {
@@ -40,42 +42,19 @@ interface Props {
   } | null;
 }
 
-export function ReportList({ filters, error, departments, tasks, reports, page }: Props) {
+export function ReportList({ filters, filtered, notices, departments, tasks, reports, page }: Props) {
   const t = useT();
   return (
     <Section id="all-reports" title={t("allReports")}>
-      <FilterForm resetTo="/reports#all-reports">
-        <SelectField
-          name="departmentCode"
-          label={t("department")}
-          includeAll={t("all")}
-          defaultValue={filters.departmentCode}
-          options={departments.map((d) => ({ value: d.code, label: nameOf(t.lang, d) }))}
-        />
-        <SelectField
-          name="taskCode"
-          label={t("task")}
-          includeAll={t("all")}
-          defaultValue={filters.taskCode}
-          options={tasks.map((task) => ({ value: task.code, label: `${task.code} ${titleOf(t.lang, task)}` }))}
-        />
-        <SelectField
-          name="status"
-          label={t("status")}
-          includeAll={t("all")}
-          defaultValue={filters.status}
-          options={Object.entries(REPORT_STATUSES).map(([value, label]) => ({ value, label: pick(t.lang, label) }))}
-        />
-        <Field name="dueFrom" type="date" label={t("dueFrom")} defaultValue={filters.dueFrom} />
-        <Field name="dueTo" type="date" label={t("dueTo")} defaultValue={filters.dueTo} />
-        <div className="field">
-          <label>
-            <input type="checkbox" name="overdue" defaultChecked={!!filters.overdue} /> {t("overdueOnly")}
-          </label>
-        </div>
-      </FilterForm>
-      <ErrorNotice error={error} />
-      {page && reports.length === 0 ? <EmptyState /> : null}
+      <ListFilterForm
+        resetTo="/reports#all-reports"
+        values={filters}
+        departments={departments}
+        tasks={tasks}
+        statuses={REPORT_STATUSES}
+      />
+      <ListNotices notices={notices} />
+      {page && reports.length === 0 ? <ListEmpty filtered={filtered} /> : null}
       {page && reports.length > 0 ? (
         <>
           <DataTable

@@ -128,6 +128,8 @@ export function SubmitButton({
 
 interface FieldProps {
   name: string;
+  /** The control's id, when `f-<name>` is taken by another form's field on the page (a filter beside a form). */
+  id?: string;
   label: string;
   type?: string;
   defaultValue?: string | number | null;
@@ -150,6 +152,7 @@ function FieldLabel({ id, label, required }: { id: string; label: string; requir
 
 export function Field({
   name,
+  id: givenId,
   label,
   type = "text",
   defaultValue,
@@ -159,7 +162,7 @@ export function Field({
   step,
   autoComplete,
 }: FieldProps) {
-  const id = `f-${name}`;
+  const id = givenId ?? `f-${name}`;
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-err` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className="field">
@@ -187,6 +190,7 @@ export function Field({
 
 export function SelectField({
   name,
+  id: givenId,
   label,
   options,
   defaultValue,
@@ -194,13 +198,14 @@ export function SelectField({
   includeAll,
 }: {
   name: string;
+  id?: string;
   label: string;
   options: { value: string; label: string }[];
   defaultValue?: string | null;
   required?: boolean;
   includeAll?: string;
 }) {
-  const id = `f-${name}`;
+  const id = givenId ?? `f-${name}`;
   return (
     <div className="field">
       <FieldLabel id={id} label={label} />

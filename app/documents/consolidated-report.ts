@@ -36,6 +36,8 @@ export type CycleScope =
 export interface Letterhead {
   issuer: string;
   number: string;
+  /** True when the number is derived, not registered (the document is a 未登记 draft). */
+  draft?: boolean;
   /** 成文日期, YYYY-MM-DD */
   date: string;
 }
@@ -131,6 +133,7 @@ export function consolidatedReport(facts: CycleFacts, scope: CycleScope, head: L
   return {
     issuer: head.issuer,
     number: head.number,
+    draft: head.draft,
     title: `${facts.periodLabel}${planName}推进落实情况汇总${scopeWords(scope)}`,
     recipient: "市人民政府：",
     body,

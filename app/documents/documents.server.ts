@@ -57,26 +57,46 @@ export function pdfFonts(): PdfFonts {
   };
 }
 
-/** The letterhead: the configured issuer, the 发文字号 with the configured prefix, and today (Shanghai) as 成文日期. */
-export async function letterhead(kind: "report" | "notice", year: number, sequence: number) {
+/** What a registered document's letterhead takes from its row in the register (发文登记). */
+export interface Registered {
+  number: string;
+  registeredAt: Date;
+}
+
+/**
+ * The letterhead: the configured issuer, the 发文字号 and the 成文日期. A registered document carries its registered
+ * number and the day it was registered; an unregistered one the derived number of its year (the record's place among
+ * its kind), marked as a 未登记 draft, dated today (Shanghai).
+ */
+export async function letterhead(
+  kind: "report" | "notice",
+  registered: Registered | null,
+  derived: { year: number; n: number },
+) {
+  if (registered)
+    return {
+      issuer: env.DOCUMENT_ISSUER,
+      number: registered.number,
+      draft: false,
+      date: shanghaiDay(registered.registeredAt),
+    };
   const prefix = kind === "report" ? env.DOCUMENT_NUMBER_PREFIX : env.DOCUMENT_NOTICE_NUMBER_PREFIX;
   return {
     issuer: env.DOCUMENT_ISSUER,
-    number: documentNumber(prefix, year, sequence),
+    number: documentNumber(prefix, derived.year, derived.n),
+    draft: true,
     date: shanghaiDay(new Date(await now())),
   };
 }
 
-/** The 发文字号's N: the office's registered number (?number=N), or the derived one. */
-export function sequenceOf(url: URL, derived: number): number {
-  const given = url.searchParams.get("number");
-  if (given === null || given === "") return derived;
-  if (/^[1-9]\d{0,3}$/.test(given)) return Number(given);
+/** ?number=N is no longer taken: a number is issued by registering the document (发文登记), never typed in. */
+export function refuseGivenNumber(url: URL): void {
+  if (!url.searchParams.has("number")) return;
   throw json(
     {
       code: "BAD_INPUT",
-      zh: `发文字号序号应为1至9999的整数：${given}`,
-      en: `The document number must be 1 to 9999: ${given}`,
+      zh: "发文字号不能在下载时指定，请在“发文登记”中登记该公文，登记后下载的文件即带有登记的字号",
+      en: "A document number cannot be given with the download; register the document (发文登记) and its files carry the registered number",
     },
     { status: 400 },
   );

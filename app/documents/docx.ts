@@ -21,6 +21,7 @@ import {
   arabicDate,
   FONT,
   LINE_PT,
+  numberLine,
   PAGE,
   RED,
   SIZE,
@@ -84,7 +85,7 @@ function letterhead(doc: OfficialDocument): Paragraph[] {
       spacing: { line: twip(SIZE.issuer * 1.5), lineRule: LineRuleType.EXACT },
     }),
     blank(),
-    line([run(doc.number, FONT.body, SIZE.body)], {
+    line([run(numberLine(doc), FONT.body, SIZE.body)], {
       alignment: AlignmentType.CENTER,
       border: { bottom: { style: BorderStyle.SINGLE, size: 12, color: RED, space: 8 } },
     }),

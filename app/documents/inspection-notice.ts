@@ -112,6 +112,7 @@ export function inspectionNotice(facts: InspectionFacts, head: Letterhead): Offi
   return {
     issuer: head.issuer,
     number: head.number,
+    draft: head.draft,
     title: noticeTitle(facts),
     recipient: `${facts.unit}，各有关单位：`,
     body,

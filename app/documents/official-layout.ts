@@ -9,6 +9,8 @@ export interface OfficialDocument {
   issuer: string;
   /** 发文字号, e.g. 庆生态改〔2026〕4号 */
   number: string;
+  /** True when the number is not registered (发文登记) but derived: the document is a draft and says so. */
+  draft?: boolean;
   /** 标题 */
   title: string;
   /** 主送机关, written with its full-width colon */
@@ -79,6 +81,12 @@ export const arabicDate = (day: string) => {
 
 /** 庆生态改〔2026〕4号 */
 export const documentNumber = (prefix: string, year: number, n: number) => `${prefix}〔${year}〕${n}号`;
+
+/** The mark a draft's number carries: the derived number is not an issued 发文字号. */
+export const DRAFT_MARK = "（草稿，未登记）";
+/** The 发文字号 line of the 版头: the registered number, or the derived one marked as a draft. */
+export const numberLine = (doc: Pick<OfficialDocument, "number" | "draft">) =>
+  doc.draft ? `${doc.number}${DRAFT_MARK}` : doc.number;
 
 /** Headings numbered as the standard's levels: 一、 and （一）. */
 export const h1 = (n: number, text: string): Block => ({ kind: "h1", text: `${chineseNumber(n)}、${text}` });

@@ -7,6 +7,7 @@ import {
   arabicDate,
   chineseDate,
   LINE_PT,
+  numberLine,
   mmToPt,
   PAGE,
   pageNumberText,
@@ -39,7 +40,7 @@ export function toPdf(doc: OfficialDocument, fonts: PdfFonts): Promise<Buffer> {
     bufferPages: true,
     lang: "zh-CN",
     displayTitle: true,
-    info: { Title: doc.title, Author: doc.issuer, Subject: doc.number },
+    info: { Title: doc.title, Author: doc.issuer, Subject: numberLine(doc) },
   });
   for (const role of Object.keys(fonts) as Role[]) pdf.registerFont(role, fonts[role].path, fonts[role].face);
   const width = pdf.page.width - margins.left - margins.right;
@@ -60,7 +61,7 @@ export function toPdf(doc: OfficialDocument, fonts: PdfFonts): Promise<Buffer> {
   write(doc.issuer, "serifBold", SIZE.issuer, { align: "center" }, SIZE.issuer * 1.5);
   pdf.fillColor("black");
   blank();
-  write(doc.number, "serif", SIZE.body, { align: "center" });
+  write(numberLine(doc), "serif", SIZE.body, { align: "center" });
   const ruleY = pdf.y + 4;
   pdf
     .moveTo(margins.left, ruleY)

@@ -35,7 +35,7 @@ export const messages = {
   noStationsYet: ["暂无站点", "No stations yet"],
   exportCsv: ["导出 CSV", "Export CSV"],
   filter: ["筛选", "Filter"],
-  reset: ["重置", "Reset"],
+  reset: ["清除筛选", "Clear filters"],
   all: ["全部", "All"],
   previous: ["上一页", "Previous"],
   next: ["下一页", "Next"],

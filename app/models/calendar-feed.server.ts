@@ -73,14 +73,15 @@ export const feedUntil = (now: Date) => addDays(shanghaiDay(now), 731);
 
 /**
  * The ICS text of a token's feed, or null when there is no such feed. All-day events (DTSTART;VALUE=DATE), each with
- * the entry's stable uid, its Chinese summary (the English after it) and the item's URL. The calendar's time zone
+ * the entry's stable uid, its Chinese summary with its deadline light (正常/临期/逾期) as of the fetch (the English after
+ * it) and the item's URL. The calendar's time zone
  * (Asia/Shanghai) is stated as X-WR-TIMEZONE and not set in ical-generator, which would then write dates by the
  * process's own time zone: the dates are Shanghai days already, written as such.
  */
 export async function calendarFeed(db: Db, token: string, origin: string, now = new Date()): Promise<string | null> {
   const viewer = await viewerOfFeedToken(db, token);
   if (!viewer) return null;
-  const entries = await calendarEntries(db, viewer, FEED_FROM, feedUntil(now));
+  const entries = await calendarEntries(db, viewer, FEED_FROM, feedUntil(now), now);
   const calendar = ical({
     name: `大庆监测网络建设日历 · ${viewer.name}`,
     description:
@@ -96,8 +97,11 @@ export async function calendarFeed(db: Db, token: string, origin: string, now = 
       start: new Date(`${e.date}T00:00:00Z`),
       end: new Date(`${addDays(e.date, 1)}T00:00:00Z`),
       stamp: now,
-      summary: e.title.zh,
-      description: `${e.title.zh}\n${e.title.en}`,
+      // The light as of this fetch (calendar apps re-read the feed hourly): in the summary and the description.
+      summary: e.lightWords ? `${e.title.zh}（${e.lightWords.zh}）` : e.title.zh,
+      description: e.lightWords
+        ? `${e.title.zh}\n期限状态：${e.lightWords.zh}\n${e.title.en}\nDeadline: ${e.lightWords.en}`
+        : `${e.title.zh}\n${e.title.en}`,
       url: new URL(e.path, origin).toString(),
     });
   }

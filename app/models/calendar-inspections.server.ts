@@ -26,6 +26,8 @@ const unitName = (i: { inspectedDepartment: Unit; area: Unit }): Bilingual => {
   return { zh: unit?.name ?? "", en: unit?.nameEn ?? "" };
 };
 
+const concluded = (status: string) => status === "RECTIFYING" || status === "CLOSED";
+
 /** The inspections the viewer reads in a calendar: by the read rule, and an inspector only the ones they lead. */
 function visible(viewer: Viewer): Prisma.InspectionWhereInput {
   const own = viewer.role === "INSPECTOR" ? { inspectorId: viewer.id } : {};
@@ -38,6 +40,7 @@ function inspectionEntry(
   date: string,
   occurrence: number,
   path: string,
+  done: boolean,
 ): CalendarEntry {
   const unit = unitName(row);
   const every = row.recurrence === "NONE" ? null : label(RECURRENCES, row.recurrence as Recurrence);
@@ -53,6 +56,7 @@ function inspectionEntry(
       en: `Inspection: ${row.title} · ${unit.en}${series.en}`,
     },
     path,
+    done,
   };
 }
 
@@ -85,14 +89,22 @@ export async function inspectionEntries(db: Db, viewer: Viewer, from: string, to
   ]);
   const path = (workflowId: string) => `/inspections/${encodeURIComponent(workflowId)}`;
   const entries = rows.map((r) =>
-    inspectionEntry(r, r.workflowId, shanghaiDay(r.scheduledFor), r.occurrence, path(r.workflowId)),
+    // An inspection is done once its fieldwork is over (rectification has its own entries).
+    inspectionEntry(
+      r,
+      r.workflowId,
+      shanghaiDay(r.scheduledFor),
+      r.occurrence,
+      path(r.workflowId),
+      concluded(r.status),
+    ),
   );
   const known = new Set(entries.map((e) => e.uid));
   for (const last of lastOfSeries) {
     const state = JSON.parse(last.state) as Partial<InspectionState>;
     for (const [date, n] of laterOccurrences(state, from, to)) {
       const uid = inspectionWorkflowId(date, state.unit!.code);
-      if (!known.has(uid)) entries.push(inspectionEntry(last, uid, date, n, path(last.workflowId)));
+      if (!known.has(uid)) entries.push(inspectionEntry(last, uid, date, n, path(last.workflowId), false));
     }
   }
   for (const f of findings) {
@@ -106,6 +118,7 @@ export async function inspectionEntries(db: Db, viewer: Viewer, from: string, to
         en: `Rectification due: ${f.inspection.title} · ${unit.en}, finding ${f.ordinal}`,
       },
       path: path(f.inspection.workflowId),
+      done: f.status === "RECTIFICATION_REPORTED" || f.status === "CLOSED",
     });
   }
   return entries;

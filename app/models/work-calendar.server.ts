@@ -9,6 +9,7 @@ import {
   calendarWindow,
   coverageWarning,
   deadlineLight,
+  instantLight,
   movedNote,
   yearOf,
   type Bilingual,
@@ -50,6 +51,11 @@ export function calendarFor(dueDate: string, now = new Date()): WorkCalendar {
 /** The light of a deadline day as of now (Asia/Shanghai). */
 export function lightOf(dueDate: string, done: boolean, now = new Date()): LightReading {
   return deadlineLight(workCalendar(), dueDate, shanghaiDay(now), done);
+}
+
+/** The light of a deadline instant (a linkage case's response deadline, in hours) as of now. */
+export function lightAt(deadline: Date | string, done: boolean, now = new Date()): LightReading {
+  return instantLight(workCalendar(), new Date(deadline).getTime(), now.getTime(), done);
 }
 
 /** A small window around today for the pages (root loader): enough to light every deadline in the browser too. */

@@ -6,7 +6,7 @@ import { RouteErrorBoundary } from "../components/RouteErrorBoundary";
 import { shanghaiDateTime } from "../components/status";
 import { FilterForm, Field, PageHeader, Pager, pageArgs, Section, SelectField } from "../components/ui";
 import { pick, useT } from "../i18n";
-import { graphql } from "../utils/graphql";
+import { graphql, PAGE_INFO } from "../utils/graphql";
 import { processOf } from "../../workflows/processes";
 import { gqlOrThrow } from "../utils/graphql.server";
 
@@ -33,10 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
           totalCount
           startIndex
           pageInfo {
-            hasNextPage
-            hasPreviousPage
-            startCursor
-            endCursor
+            ...PageInfoFields
           }
           edges {
             node {
@@ -65,6 +62,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
           }
         }
       }
+      ${PAGE_INFO}
     `),
     // A page at a time, newest first; the cursor is in the URL with the filters (?after=… / ?before=…).
     { toEmail: filters.toEmail, workflowId: filters.item, ...pageArgs(url, PAGE_SIZE) },

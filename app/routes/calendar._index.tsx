@@ -29,6 +29,11 @@ const QUERY = /* @__PURE__ */ graphql(`
         zh
         en
       }
+      light @_optional
+      lightWords @_optional {
+        zh
+        en
+      }
     }
   }
 `);
@@ -139,6 +144,14 @@ export default function Calendar() {
                         {byDay.get(day)!.map((e) => (
                           <li key={e.uid} className={`calendar-entry calendar-${e.kind.toLowerCase()}`}>
                             <Link to={e.path}>{t.lang === "en" ? e.title.en : e.title.zh}</Link>
+                            {e.lightWords ? (
+                              <>
+                                {" "}
+                                <span className="calendar-light" data-light={e.light}>
+                                  {t.lang === "en" ? `(${e.lightWords.en})` : `（${e.lightWords.zh}）`}
+                                </span>
+                              </>
+                            ) : null}
                           </li>
                         ))}
                       </ul>

@@ -1,12 +1,13 @@
-// /documents/cycles/<period>?format=docx|pdf[&task=1.4][&department=epb][&number=N]: a cycle's 推进落实情况汇总 as an
+// /documents/cycles/<period>?format=docx|pdf[&task=1.4][&department=epb]: a cycle's 推进落实情况汇总 as an
 // official document, for the whole plan, one task or one lead department. Read through the same API as the cycle
 // page, so a reader gets exactly the reports the page shows them (README: who reads what).
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { consolidatedReport, consolidatedTitle, type CycleScope } from "../documents/consolidated-report";
-import { documentResponse, formatOf, letterhead, pdfFonts, sequenceOf } from "../documents/documents.server";
+import { documentResponse, formatOf, letterhead, pdfFonts, refuseGivenNumber } from "../documents/documents.server";
 import { toDocx } from "../documents/docx";
 import { toPdf } from "../documents/pdf";
 import { cycleSequence } from "../models/document-number.server";
+import { documentKey, registrationOf } from "../models/document-register.server";
 import type { TaskStatus } from "../models/vocabulary";
 import { db } from "../utils/db.server";
 import { graphql } from "../utils/graphql";
@@ -57,6 +58,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const period = String(params.period);
   const format = formatOf(url);
+  refuseGivenNumber(url);
   const task = url.searchParams.get("task") || null;
   const department = url.searchParams.get("department") || null;
   const d = await gqlOrThrow(request, QUERY, { period, departmentCode: department });
@@ -92,7 +94,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     })),
   };
   const sequence = (await cycleSequence(db, period)) ?? { year: Number(period.slice(0, 4)), n: 1 };
-  const head = await letterhead("report", sequence.year, sequenceOf(url, sequence.n));
+  const registered = await registrationOf(db, documentKey({ cycle: period, task, department }));
+  const head = await letterhead("report", registered, sequence);
   const doc = consolidatedReport(facts, scope, head);
   const bytes = format === "pdf" ? await toPdf(doc, pdfFonts()) : await toDocx(doc);
   const suffix = task ? `-task-${task}` : department ? `-${department}` : "";

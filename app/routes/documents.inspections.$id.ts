@@ -1,11 +1,12 @@
-// /documents/inspections/<workflow ID>?format=docx|pdf[&number=N]: an inspection's 通报 as an official document, read
+// /documents/inspections/<workflow ID>?format=docx|pdf: an inspection's 通报 as an official document, read
 // through the same API as the inspection page (the steering group, inspectors and the inspected unit; others 403).
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { inspectionNotice, noticeTitle } from "../documents/inspection-notice";
-import { documentResponse, formatOf, letterhead, pdfFonts, sequenceOf } from "../documents/documents.server";
+import { documentResponse, formatOf, letterhead, pdfFonts, refuseGivenNumber } from "../documents/documents.server";
 import { toDocx } from "../documents/docx";
 import { toPdf } from "../documents/pdf";
 import { inspectionSequence } from "../models/document-number.server";
+import { documentKey, registrationOf } from "../models/document-register.server";
 import { db } from "../utils/db.server";
 import { graphql } from "../utils/graphql";
 import { gqlOrThrow } from "../utils/graphql.server";
@@ -47,6 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const id = String(params.id);
   const format = formatOf(url);
+  refuseGivenNumber(url);
   const d = await gqlOrThrow(request, QUERY, { id });
   const i = d.inspection;
   if (!i) throw json({ code: "NOT_FOUND", zh: "未找到该督导检查", en: "Inspection not found" }, { status: 404 });
@@ -66,7 +68,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     })),
   };
   const sequence = (await inspectionSequence(db, id)) ?? { year: Number(day.slice(0, 4)), n: 1 };
-  const head = await letterhead("notice", sequence.year, sequenceOf(url, sequence.n));
+  const head = await letterhead("notice", await registrationOf(db, documentKey({ inspection: id })), sequence);
   const doc = inspectionNotice(facts, head);
   const bytes = format === "pdf" ? await toPdf(doc, pdfFonts()) : await toDocx(doc);
   return documentResponse(bytes, format, noticeTitle(facts), `inspection-notice-${day}`);

@@ -5,6 +5,8 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ATTACHMENT_FIELDS, AttachForm, AttachmentList } from "../components/Attachments";
 import { RouteErrorBoundary } from "../components/RouteErrorBoundary";
 import { shanghaiDateTime } from "../components/status";
+import { LightPill } from "../components/DeadlineLight";
+import { lightAt } from "../models/work-calendar.server";
 import {
   ErrorNotice,
   Field,
@@ -54,7 +56,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const d = await gqlOrThrow(request, QUERY, { id: String(params.id) });
   if (!d.linkageCase)
     throw json({ zh: `未找到联动案件：${params.id}`, en: `Linkage case not found: ${params.id}` }, { status: 404 });
-  return json({ c: d.linkageCase, events: d.workflowEvents, maxMb: attachmentMaxMb() });
+  // The response deadline is an instant (hours, not days): its light is read on the server, RED once it has passed.
+  const light = lightAt(d.linkageCase.responseDeadline, d.linkageCase.status !== "OPEN");
+  return json({ c: d.linkageCase, events: d.workflowEvents, maxMb: attachmentMaxMb(), light });
 }
 
 const text = (form: FormData, k: string) => String(form.get(k) ?? "").trim();
@@ -130,7 +134,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function LinkageCase() {
-  const { c, events, maxMb } = useLoaderData<typeof loader>();
+  const { c, events, maxMb, light } = useLoaderData<typeof loader>();
   const mayAttach = c.actions.some((a) => a.step === "RECORD_RESULT" && a.enabled);
   const result = useActionData<typeof action>();
   const t = useT();
@@ -162,7 +166,9 @@ export default function LinkageCase() {
             ×{c.frequencyFactor} · {Math.round(c.spotCheckRatio * 100)}%
           </dd>
           <dt>{t("dueDate")}</dt>
-          <dd>{shanghaiDateTime(c.responseDeadline)}</dd>
+          <dd>
+            {shanghaiDateTime(c.responseDeadline)} <LightPill reading={light} />
+          </dd>
           {c.respondedAt ? (
             <>
               <dt>{t("respondedAt")}</dt>

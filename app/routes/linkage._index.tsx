@@ -1,16 +1,19 @@
-// 测管联动: open alerts waiting for a case, and every linkage case with its response deadline and state.
+// 测管联动: the linkage cases a page at a time, soonest response deadline first, filtered (GET, in the URL) by area,
+// status, deadline range and overdue (breached); and the open alerts waiting for a case, a page at a time.
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { DataTable } from "../components/DataTable";
 import { RouteErrorBoundary } from "../components/RouteErrorBoundary";
 import { shanghaiDateTime } from "../components/status";
+import { ListEmpty, ListFilterForm, ListNotices } from "../components/ListFilters";
 import { ErrorNotice, PageHeader, Pager, pageArgs, Section, SubmitButton, type ActionResult } from "../components/ui";
 import { WfStatus } from "../components/workflow";
 import { LINKAGE_STATUSES } from "../../workflows/linkage/process";
 import { nameOf, pick, useT } from "../i18n";
-import { ALERT_KINDS } from "../models/vocabulary";
-import { graphql } from "../utils/graphql";
+import { ALERT_KINDS, keys } from "../models/vocabulary";
+import { graphql, PAGE_INFO } from "../utils/graphql";
 import { gql, gqlOrThrow } from "../utils/graphql.server";
+import { errorResponse, filtered, firstPage, loadPage, readFilters } from "../utils/list-page.server";
 
 export const meta: MetaFunction = () => [{ title: "测管联动 / Monitoring–enforcement linkage" }];
 
@@ -19,14 +22,16 @@ const QUERY = /* @__PURE__ */ graphql(`
     me @_optional {
       role
     }
+    areas(cityCode: "2306") {
+      code
+      name
+      nameEn
+    }
     alerts(status: OPEN, first: $first, after: $after, last: $last, before: $before) {
       totalCount
       startIndex
       pageInfo {
-        hasNextPage
-        hasPreviousPage
-        startCursor
-        endCursor
+        ...PageInfoFields
       }
       edges {
         node {
@@ -45,44 +50,118 @@ const QUERY = /* @__PURE__ */ graphql(`
         }
       }
     }
-    linkageCases {
-      workflowId
-      title {
-        zh
-        en
+  }
+  ${PAGE_INFO}
+`);
+
+const CASES = /* @__PURE__ */ graphql(`
+  query LinkageCases(
+    $first: Int
+    $after: String
+    $last: Int
+    $before: String
+    $areaCode: String
+    $status: LinkageStatus
+    $dueFrom: Date
+    $dueTo: Date
+    $overdue: Boolean
+  ) {
+    linkageCasesConnection(
+      first: $first
+      after: $after
+      last: $last
+      before: $before
+      areaCode: $areaCode
+      status: $status
+      dueFrom: $dueFrom
+      dueTo: $dueTo
+      overdue: $overdue
+    ) {
+      totalCount
+      startIndex
+      pageInfo {
+        ...PageInfoFields
       }
-      status
-      openedAt
-      responseDeadline
-      respondedAt @_optional
-      breached
-      violationFound @_optional
-      area {
-        code
-        name
-        nameEn
-      }
-      alert {
-        kind
-        station {
-          name
+      edges {
+        node {
+          workflowId
+          title {
+            zh
+            en
+          }
+          status
+          openedAt
+          responseDeadline
+          breached
+          area {
+            code
+            name
+            nameEn
+          }
+          alert {
+            kind
+            station {
+              name
+            }
+          }
         }
       }
     }
   }
+  ${PAGE_INFO}
 `);
+
+/** The cases' cursor in the URL (`?case_after=…`), apart from the open alerts' (`?after=…`). */
+const CASE_PAGE = "case_";
+const PAGE_SIZE = 20;
 
 /** The registry's alert id (the Relay node id is base64 of "Alert:<id>"). */
 const alertId = (nodeId: string) => Number(Buffer.from(nodeId, "base64").toString("utf8").split(":").pop());
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  // Open alerts a page at a time, newest first; the cursor is in the URL (?after=… / ?before=…).
-  const d = await gqlOrThrow(request, QUERY, pageArgs(new URL(request.url), 20));
+  const url = new URL(request.url);
+  const read = readFilters(url, { status: keys(LINKAGE_STATUSES) });
+  // Open alerts a page at a time, newest first (?after=… / ?before=…); the cases soonest response deadline first,
+  // filtered, with their own cursor (?case_after=…). A bad alerts cursor shows their first page and says so.
+  const alertsPage = async () => {
+    const r = await gql(request, QUERY, pageArgs(url, PAGE_SIZE));
+    if (r.ok) return { d: r.data, notice: null };
+    if (r.error.code !== "BAD_INPUT") throw errorResponse(r.error);
+    return { d: await gqlOrThrow(request, QUERY, { first: PAGE_SIZE }), notice: firstPage(r.error) };
+  };
+  const [alertsRead, list] = await Promise.all([
+    alertsPage(),
+    loadPage(
+      url,
+      PAGE_SIZE,
+      read.filters,
+      read.notices,
+      (f, page) =>
+        gql(request, CASES, {
+          ...page,
+          areaCode: f.areaCode,
+          status: f.status as keyof typeof LINKAGE_STATUSES | null,
+          dueFrom: f.dueFrom,
+          dueTo: f.dueTo,
+          overdue: f.overdue,
+        }),
+      CASE_PAGE,
+    ),
+  ]);
+  const d = alertsRead.d;
+  const c = list.data.linkageCasesConnection;
+  const cases = c.edges.map((e) => e.node);
   return json({
     canOpen: d.me?.role === "STEERING_GROUP" || d.me?.role === "DEPARTMENT_MEMBER",
+    areas: d.areas,
     alerts: d.alerts.edges.map((e) => ({ ...e.node, alertId: alertId(e.node.id) })),
     alertPage: { pageInfo: d.alerts.pageInfo, total: d.alerts.totalCount, start: d.alerts.startIndex },
-    cases: d.linkageCases,
+    alertNotice: alertsRead.notice,
+    filters: list.filters,
+    filtered: filtered(list.filters),
+    notices: list.notices,
+    cases,
+    casePage: { pageInfo: c.pageInfo, total: c.totalCount, start: c.startIndex, count: cases.length },
   });
 }
 
@@ -104,7 +183,8 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Linkage() {
-  const { canOpen, alerts, alertPage, cases } = useLoaderData<typeof loader>();
+  const { canOpen, areas, alerts, alertPage, alertNotice, filters, filtered, notices, cases, casePage } =
+    useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT();
   return (
@@ -112,6 +192,9 @@ export default function Linkage() {
       <PageHeader title={t("linkageTitle")} />
       <ErrorNotice error={result?.error} />
       <Section id="cases" title={t("cases")}>
+        <ListFilterForm resetTo="/linkage#cases" values={filters} areas={areas} statuses={LINKAGE_STATUSES} />
+        <ListNotices notices={notices} />
+        {cases.length === 0 ? <ListEmpty filtered={filtered} /> : null}
         <DataTable
           testId="cases"
           caption={t("cases")}
@@ -143,8 +226,17 @@ export default function Linkage() {
             },
           ]}
         />
+        <Pager
+          pageInfo={casePage.pageInfo}
+          total={casePage.total}
+          start={casePage.start}
+          count={casePage.count}
+          prefix={CASE_PAGE}
+          label={t("cases")}
+        />
       </Section>
       <Section id="open-alerts" title={t("linkageOpen")}>
+        <ErrorNotice error={alertNotice} />
         <DataTable
           testId="open-alerts"
           caption={t("linkageOpen")}

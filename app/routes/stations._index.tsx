@@ -7,7 +7,7 @@ import { RouteErrorBoundary } from "../components/RouteErrorBoundary";
 import { CsvLink, FilterForm, PageHeader, Pager, pageArgs, SelectField } from "../components/ui";
 import { nameOf, pick, useT } from "../i18n";
 import { ELEMENTS, ELEMENT_KEYS, keys, oneOf, STATION_MODES, STATION_STATUSES } from "../models/vocabulary";
-import { graphql } from "../utils/graphql";
+import { graphql, PAGE_INFO } from "../utils/graphql";
 import { gqlOrThrow } from "../utils/graphql.server";
 
 export const meta: MetaFunction = () => [{ title: "站点名录 / Station registry" }];
@@ -16,9 +16,10 @@ const QUERY = /* @__PURE__ */ graphql(`
   query StationsPage($first: Int, $after: String, $last: Int, $before: String, $areaCode: String, $element: Element, $status: StationStatus, $mode: StationMode) {
     areas(cityCode: "2306") { code name nameEn }
     stations(first: $first, after: $after, last: $last, before: $before, areaCode: $areaCode, element: $element, status: $status, mode: $mode) {
-      totalCount startIndex pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { node { ${STATION_FIELDS} } }
+      totalCount startIndex pageInfo { ...PageInfoFields } edges { node { ${STATION_FIELDS} } }
     }
   }
+  ${PAGE_INFO}
 `);
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -5,6 +5,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { DataTable } from "../components/DataTable";
 import { MilestoneEditor, milestonesFromForm, MilestoneTable } from "../components/MilestoneEditor";
+import { DueDate } from "../components/DeadlineLight";
 import { RouteErrorBoundary } from "../components/RouteErrorBoundary";
 import { shanghaiDate, shanghaiDateTime } from "../components/status";
 import {
@@ -39,8 +40,9 @@ const QUERY = /* @__PURE__ */ graphql(`
   query WorkPlan($id: String!) {
     workPlan(workflowId: $id) @_optional {
       workflowId title { zh en } ${ACTIONS_FIELDS} status revision dueDate returnReason @_optional approvedAt @_optional
+      dueDateNote @_optional { zh en } dueDateWarning @_optional { zh en }
       returns { revision reason returnedAt }
-      milestones { ordinal taskCode what responsibleUnit dueDate indicator status overdue completedAt @_optional completionNote @_optional }
+      milestones { ordinal taskCode what responsibleUnit dueDate dueDateNote @_optional { zh en } indicator status overdue completedAt @_optional completionNote @_optional }
       ${WAITING_FIELDS}
     }
     ${EVENTS_QUERY}
@@ -132,9 +134,14 @@ export default function WorkPlan() {
       <PageHeader
         title={say(plan.title)}
         lead={
-          <Link to="/work-plans">
-            ← {t("workPlansTitle")} · {t("dueDate")} {shanghaiDate(plan.dueDate)}
-          </Link>
+          <>
+            <Link to="/work-plans">← {t("workPlansTitle")}</Link> · {t("dueDate")}{" "}
+            <DueDate
+              due={plan.dueDate}
+              done={plan.status !== "DRAFTING" && plan.status !== "RETURNED"}
+              note={plan.dueDateNote}
+            />
+          </>
         }
         actions={<WfStatus status={plan.status} labels={WORK_PLAN_STATUSES} />}
       />

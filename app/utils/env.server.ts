@@ -72,10 +72,31 @@ const schema = z.object({
     .default(12),
   /** Largest request body the web server accepts (bytes); larger ones are answered 413. */
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1_000_000),
-  /** Where attached files are kept (docs/decisions/021-attachment-store.md): "local" (a directory) or "s3". */
-  ATTACHMENT_STORE: z.enum(["local", "s3"]).default("local"),
-  /** The local store's directory; default: attachments/ beside the SQLite file (data/attachments for PostgreSQL). */
+  /** Where attached files are kept (docs/decisions/021-attachment-store.md): "local" (a directory) or
+   *  s3://bucket/prefix (an S3-compatible service: S3_ENDPOINT, AWS_REGION and the AWS credential variables). */
+  ATTACHMENT_STORE: z
+    .string()
+    .default("local")
+    .refine((v) => v === "local" || /^s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](\/[^\s]*)?$/.test(v), {
+      message: "ATTACHMENT_STORE must be local or s3://bucket/prefix (a bucket name in lower case, an optional prefix)",
+    }),
+  /** The local store's directory; default: attachments/ beside the SQLite file (data/attachments for PostgreSQL).
+   *  With an S3 store, where uploads in progress are kept (default: the system's temporary directory). */
   ATTACHMENT_DIR: z.string().optional(),
+  /** An S3-compatible service's URL (MinIO, Ceph, a cloud's S3 API); unset: AWS S3. Path-style addressing when set. */
+  S3_ENDPOINT: z
+    .string()
+    .url()
+    .optional()
+    // Compose passes an unset variable as "".
+    .or(z.literal("").transform(() => undefined)),
+  /** The S3 store's region and credentials, under AWS's usual names; without keys the SDK's default chain applies. */
+  AWS_REGION: z.string().default("us-east-1"),
+  AWS_ACCESS_KEY_ID: z.string().optional(),
+  AWS_SECRET_ACCESS_KEY: z.string().optional(),
+  AWS_SESSION_TOKEN: z.string().optional(),
+  /** Hours an unreferenced stored file is kept before the orphan sweep removes it (an upload still writing its row). */
+  ATTACHMENT_SWEEP_GRACE_HOURS: z.coerce.number().min(0).default(24),
   /** The largest attachment accepted (bytes), counted while it streams in. */
   ATTACHMENT_MAX_BYTES: z.coerce
     .number()

@@ -45,3 +45,16 @@ export function operationText(document: TadaDocumentNode<unknown, unknown>): str
   }
   return query;
 }
+
+/**
+ * Where a page of a connection lies, as every paged list asks for it: select `pageInfo { ...PageInfoFields }` and put
+ * `${PAGE_INFO}` after the operation (a string constant, as ADR 015's shared selections are).
+ */
+export const PAGE_INFO = `
+  fragment PageInfoFields on PageInfo {
+    hasNextPage
+    hasPreviousPage
+    startCursor
+    endCursor
+  }
+`;

@@ -1,10 +1,10 @@
 // The reports page's list of every report the reader may read, a page at a time, with the filters people ask about
 // (department, task, status, deadline range, overdue) read from the URL's query string, so they survive paging.
-import { pageArgs } from "../components/ui";
-import { keys, oneOf } from "../models/vocabulary";
+import { keys } from "../models/vocabulary";
 import { REPORT_STATUSES } from "../../workflows/reporting/process";
-import { graphql } from "./graphql";
+import { graphql, PAGE_INFO } from "./graphql";
 import { gql, gqlOrThrow } from "./graphql.server";
+import { filtered, loadPage, readFilters } from "./list-page.server";
 
 // The filters' choices apart from the list: a malformed date in the URL fails the list's query, not the form.
 const CHOICES = /* @__PURE__ */ graphql(`
@@ -54,10 +54,7 @@ const QUERY = /* @__PURE__ */ graphql(`
       totalCount
       startIndex
       pageInfo {
-        hasNextPage
-        hasPreviousPage
-        startCursor
-        endCursor
+        ...PageInfoFields
       }
       edges {
         node {
@@ -76,33 +73,37 @@ const QUERY = /* @__PURE__ */ graphql(`
       }
     }
   }
+  ${PAGE_INFO}
 `);
 
 export const PAGE_SIZE = 20;
 
 export async function loadReportList(request: Request) {
   const url = new URL(request.url);
-  const sp = url.searchParams;
-  const filters = {
-    departmentCode: sp.get("departmentCode") || null,
-    taskCode: sp.get("taskCode") || null,
-    status: oneOf(sp.get("status"), keys(REPORT_STATUSES)),
-    // Dates go to the API as typed: it refuses a malformed one or a reversed range with its bilingual message.
-    dueFrom: sp.get("dueFrom") || null,
-    dueTo: sp.get("dueTo") || null,
-    overdue: sp.get("overdue") === "on" ? true : null,
-  };
+  // Filters as the URL gives them, a bad value set aside with a notice; a refused cursor gives the first page.
+  const read = readFilters(url, { status: keys(REPORT_STATUSES) });
   const [choices, r] = await Promise.all([
     gqlOrThrow(request, CHOICES),
-    gql(request, QUERY, { ...filters, ...pageArgs(url, PAGE_SIZE) }),
+    loadPage(url, PAGE_SIZE, read.filters, read.notices, (f, page) =>
+      gql(request, QUERY, {
+        ...page,
+        departmentCode: f.departmentCode,
+        taskCode: f.taskCode,
+        status: f.status as keyof typeof REPORT_STATUSES | null,
+        dueFrom: f.dueFrom,
+        dueTo: f.dueTo,
+        overdue: f.overdue,
+      }),
+    ),
   ]);
-  const list = r.ok ? r.data.progressReports : null;
+  const list = r.data.progressReports;
   return {
-    filters,
-    error: r.ok ? null : r.error,
+    filters: r.filters,
+    filtered: filtered(r.filters),
+    notices: r.notices,
     departments: choices.departments ?? [],
     tasks: choices.tasks.edges.map((e) => e.node),
-    reports: list?.edges.map((e) => e.node) ?? [],
-    page: list ? { pageInfo: list.pageInfo, total: list.totalCount, start: list.startIndex ?? 0 } : null,
+    reports: list.edges.map((e) => e.node),
+    page: { pageInfo: list.pageInfo, total: list.totalCount, start: list.startIndex ?? 0 },
   };
 }

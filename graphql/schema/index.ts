@@ -28,5 +28,6 @@ import "./lists";
 import "./office";
 import "./attachment";
 import "./calendar";
+import "./document-register";
 
 export const schema = withTimeBudget(builder.toSchema({ sortSchema: true }));

@@ -10,6 +10,7 @@ import { actionsFor } from "../../app/models/workflows/process-rules.server";
 import * as p from "../../workflows/inspection/process";
 import { labelled, SeverityEnum } from "./enums";
 import { actionType, BilingualRef, stepEnum } from "./process";
+import { dueDateNote, dueDateWarning } from "../../app/models/work-calendar.server";
 
 export const InspectionStatusEnum = labelled("InspectionStatus", p.INSPECTION_STATUSES, "Where an inspection stands");
 const FindingStatusEnum = labelled("FindingStatus", p.FINDING_STATUSES, "Where a finding's rectification stands");
@@ -88,7 +89,26 @@ builder.prismaObject("InspectionFinding", {
     description: t.exposeString("description"),
     severity: t.field({ type: SeverityEnum, resolve: (f) => f.severity as p.Severity }),
     requiresRectification: t.exposeBoolean("requiresRectification"),
-    deadline: t.expose("deadline", { type: "DateTime", nullable: true }),
+    deadline: t.expose("deadline", {
+      type: "DateTime",
+      nullable: true,
+      description:
+        "整改期限: a working day for inspections scheduled with a calendar (moved there when entered on none)",
+    }),
+    deadlineNote: t.field({
+      type: BilingualRef,
+      nullable: true,
+      description: "原定2027-10-01为节假日，顺延至2027-10-08 / …: why the deadline differs from the one entered",
+      select: { inspection: { select: { state: true } } },
+      resolve: (f) =>
+        f.deadline ? dueDateNote(ins.findingRequestedDeadline(f.inspection.state, f.ordinal), f.deadline) : null,
+    }),
+    deadlineWarning: t.field({
+      type: BilingualRef,
+      nullable: true,
+      description: "Set when the deadline's year has no published holiday schedule yet (weekends only were counted)",
+      resolve: (f) => (f.deadline && f.status !== "CLOSED" ? dueDateWarning(f.deadline) : null),
+    }),
     status: t.field({ type: FindingStatusEnum, resolve: (f) => f.status as p.FindingStatus }),
     actions: t.field({
       type: [FindingActionRef],

@@ -1,6 +1,7 @@
 // The workflow lists, a page at a time (Relay connections, cursor = the row's id), soonest deadline first, filtered
 // by what people ask about: department, task, status, a deadline range and overdue only. Only rows the viewer may
-// read are listed (app/models/read-policy.server.ts). The older flat list fields stay for their callers.
+// read are listed (app/models/read-policy.server.ts). A cursor must name a row of the list as filtered, else the
+// answer is BAD_INPUT in both languages (paging.ts). The older flat list fields stay for their callers.
 import { builder } from "../builder";
 import { deadlineRange, listing, START_INDEX } from "./paging";
 import { InspectionStatusEnum } from "./inspection";
@@ -36,17 +37,29 @@ const reports = listing<Common & { departmentCode?: Maybe<string>; taskCode?: Ma
   [{ cycle: { dueDate: "asc" } }, { id: "asc" }],
 );
 
-const workPlans = listing<Common & { departmentCode?: Maybe<string>; year?: Maybe<number>; status?: Maybe<string> }>(
+const workPlans = listing<
+  Common & { departmentCode?: Maybe<string>; taskCode?: Maybe<string>; year?: Maybe<number>; status?: Maybe<string> }
+>(
   (ctx) => ctx.db.annualWorkPlan,
-  (a, ctx) => ({
+  async (a, ctx) => ({
     AND: [
       defined({
         department: a.departmentCode ? { code: a.departmentCode } : undefined,
         year: a.year ?? undefined,
+        // A plan is about a task when one of its milestones names it.
+        milestones: a.taskCode ? { some: { taskCode: a.taskCode } } : undefined,
         status: a.status ?? undefined,
         dueDate: deadlineRange(a.dueFrom, a.dueTo),
-        overdue: a.overdue ? true : undefined,
       }),
+      // Overdue: still awaited from the department past its due day, or with a milestone past its own.
+      a.overdue
+        ? {
+            OR: [
+              { status: { in: ["DRAFTING", "RETURNED"] }, dueDate: { lt: new Date(await now()) } },
+              { milestones: { some: { overdue: true } } },
+            ],
+          }
+        : {},
       workPlanWhere(ctx.viewer),
     ],
   }),
@@ -54,11 +67,27 @@ const workPlans = listing<Common & { departmentCode?: Maybe<string>; year?: Mayb
 );
 
 const inspections = listing<
-  Common & { departmentCode?: Maybe<string>; areaCode?: Maybe<string>; status?: Maybe<string> }
+  Common & {
+    departmentCode?: Maybe<string>;
+    areaCode?: Maybe<string>;
+    taskCode?: Maybe<string>;
+    status?: Maybe<string>;
+  }
 >(
   (ctx) => ctx.db.inspection,
   (a, ctx) => ({
     AND: [
+      // The tasks in scope are stored joined by commas ("1.1,1.3"): the code alone, first, last or between two.
+      a.taskCode
+        ? {
+            OR: [
+              { taskCodes: a.taskCode },
+              { taskCodes: { startsWith: `${a.taskCode},` } },
+              { taskCodes: { endsWith: `,${a.taskCode}` } },
+              { taskCodes: { contains: `,${a.taskCode},` } },
+            ],
+          }
+        : {},
       defined({
         inspectedDepartment: a.departmentCode ? { code: a.departmentCode } : undefined,
         area: a.areaCode ? { code: a.areaCode } : undefined,
@@ -121,7 +150,11 @@ builder.queryFields((t) => {
         },
         totalCount: reports.totalCount,
         resolve: async (query, _r, args, ctx) =>
-          ctx.db.progressReport.findMany({ ...query, where: await reports.where(args, ctx), orderBy: reports.orderBy }),
+          ctx.db.progressReport.findMany({
+            ...query,
+            where: await reports.pageWhere(args, ctx),
+            orderBy: reports.orderBy,
+          }),
       },
       {
         fields: (c) => ({
@@ -138,6 +171,7 @@ builder.queryFields((t) => {
         description: "Annual work plans, soonest due first, those the viewer may read",
         args: {
           departmentCode: t.arg.string(),
+          taskCode: t.arg.string({ description: "Plans with a milestone of this task" }),
           year: t.arg.int(),
           status: t.arg({ type: WorkPlanStatusEnum }),
           ...dueArgs,
@@ -146,7 +180,7 @@ builder.queryFields((t) => {
         resolve: async (query, _r, args, ctx) =>
           ctx.db.annualWorkPlan.findMany({
             ...query,
-            where: await workPlans.where(args, ctx),
+            where: await workPlans.pageWhere(args, ctx),
             orderBy: workPlans.orderBy,
           }),
       },
@@ -167,6 +201,7 @@ builder.queryFields((t) => {
         args: {
           departmentCode: t.arg.string(),
           areaCode: t.arg.string(),
+          taskCode: t.arg.string({ description: "Inspections with this task in scope" }),
           status: t.arg({ type: InspectionStatusEnum }),
           ...dueArgs,
         },
@@ -174,7 +209,7 @@ builder.queryFields((t) => {
         resolve: async (query, _r, args, ctx) =>
           ctx.db.inspection.findMany({
             ...query,
-            where: await inspections.where(args, ctx),
+            where: await inspections.pageWhere(args, ctx),
             orderBy: inspections.orderBy,
           }),
       },
@@ -196,7 +231,7 @@ builder.queryFields((t) => {
         resolve: async (query, _r, args, ctx) =>
           ctx.db.linkageCase.findMany({
             ...query,
-            where: await linkageCases.where(args, ctx),
+            where: await linkageCases.pageWhere(args, ctx),
             orderBy: linkageCases.orderBy,
           }),
       },

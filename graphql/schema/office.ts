@@ -11,7 +11,7 @@ import { findingItem } from "../../app/models/office/items.server";
 import { departmentScorecard, type ScorecardRow } from "../../app/models/office/scorecard.server";
 import { BilingualRef } from "./process";
 
-const DeadlineLightEnum = builder.enumType("DeadlineLight", {
+export const DeadlineLightEnum = builder.enumType("DeadlineLight", {
   description:
     "正常：期限未到；临期：3个工作日内到期；逾期 / green: not yet due; yellow: due within 3 working days; red: overdue",
   values: ["GREEN", "YELLOW", "RED"] as const,

@@ -1,6 +1,7 @@
 // What every paged list shares: the count of its rows under its filters, where the page starts in that count (for
 // "第21–40条，共53条"), and the deadline-range and overdue filters. A list's cursor is its row's id; its order ends with
 // id so the order is total and a cursor names one place in it, whatever is inserted before it later.
+import { parsePrismaCursor } from "@pothos/plugin-prisma";
 import type { GraphQLContext } from "../context";
 import { AppError } from "../../app/utils/errors";
 import { addDays, startOfShanghaiDay } from "../../app/utils/time";
@@ -23,7 +24,22 @@ export interface Listing<A> {
   orderBy: object[];
   totalCount: (parent: unknown, args: A, ctx: GraphQLContext) => Promise<number>;
   startIndex: (connection: unknown, ctx: GraphQLContext) => Promise<number>;
+  /** The filter for a page: the list's where, after checking that its cursor (`after` or `before`) names a row of it. */
+  pageWhere: (args: A & PageArgs, ctx: GraphQLContext) => Promise<object>;
 }
+
+interface PageArgs {
+  after?: string | null;
+  before?: string | null;
+}
+
+/** A cursor that names no row of the list (deleted, or not in it under these filters and the viewer's rules). */
+export const staleCursor = () =>
+  new AppError(
+    "BAD_INPUT",
+    "分页位置已失效：游标所指的记录已不在此列表中（已删除或不符合当前筛选条件），请从第一页重新开始",
+    "The page position is stale: the cursor's row is no longer in this list (deleted, or outside these filters); start again from the first page",
+  );
 
 /**
  * A list's filters and order, with its total and the 1-based position of a page's first row (0 for an empty page):
@@ -38,6 +54,16 @@ export function listing<A>(
   return {
     where,
     orderBy,
+    pageWhere: async (args, ctx) => {
+      const filter = await where(args, ctx);
+      const cursor = args.after ?? args.before;
+      if (cursor === undefined || cursor === null) return filter;
+      // A malformed cursor throws Pothos's "Invalid cursor", answered in both languages (graphql/errors.server.ts).
+      const id = parsePrismaCursor(cursor);
+      if (typeof id !== "number" || !Number.isSafeInteger(id)) throw staleCursor();
+      if ((await rows(ctx).count({ where: { AND: [filter, { id }] } })) === 0) throw staleCursor();
+      return filter;
+    },
     totalCount: async (_parent, args, ctx) => rows(ctx).count({ where: await where(args, ctx) }),
     startIndex: async (connection, ctx) => {
       const { args, edges } = connection as ConnectionLike;

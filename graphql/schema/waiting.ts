@@ -3,7 +3,7 @@
 // everything that is overdue, whoever owes it.
 import { builder } from "../builder";
 import type { GraphQLContext } from "../context";
-import { listing, START_INDEX } from "./paging";
+import { deadlineRange, listing, START_INDEX } from "./paging";
 import { forbidden, unauthenticated } from "../../app/utils/errors";
 import { now } from "../../app/utils/clock.server";
 import { actorKeys } from "../../workflows/common/process";
@@ -60,15 +60,22 @@ async function viewerKeys(ctx: GraphQLContext): Promise<string[]> {
 }
 
 async function waitingWhere(
-  args: { everyone?: boolean | null; overdue?: boolean | null; process?: ProcessKind | null },
+  args: {
+    everyone?: boolean | null;
+    overdue?: boolean | null;
+    process?: ProcessKind | null;
+    dueFrom?: string | null;
+    dueTo?: string | null;
+  },
   ctx: GraphQLContext,
 ) {
+  const range = deadlineRange(args.dueFrom, args.dueTo);
   if (args.everyone && ctx.viewer?.role !== "STEERING_GROUP")
     throw forbidden("只有专项小组可以查看全部待办", "Only the steering group may list what everyone owes");
   return {
     ...(args.everyone ? {} : { who: { in: await viewerKeys(ctx) } }),
-    ...(args.overdue ? { deadline: { lt: new Date(await now()) } } : {}),
     ...(args.process ? { process: args.process } : {}),
+    AND: [args.overdue ? { deadline: { lt: new Date(await now()) } } : {}, range ? { deadline: range } : {}],
   };
 }
 
@@ -89,12 +96,14 @@ builder.queryFields((t) => ({
         everyone: t.arg.boolean({ defaultValue: false }),
         overdue: t.arg.boolean({ description: "Only items past their deadline" }),
         process: t.arg({ type: ProcessKindEnum }),
+        dueFrom: t.arg({ type: "Date", description: "Deadline on or after this day" }),
+        dueTo: t.arg({ type: "Date", description: "Deadline on or before this day" }),
       },
       totalCount: waiting.totalCount,
       resolve: async (query, _root, args, ctx) =>
         ctx.db.waitingItem.findMany({
           ...query,
-          where: await waiting.where(args, ctx),
+          where: await waiting.pageWhere(args, ctx),
           orderBy: waiting.orderBy,
         }),
     },

@@ -8,6 +8,7 @@ import { actionsFor } from "../../app/models/workflows/process-rules.server";
 import * as p from "../../workflows/work-plan/process";
 import { labelled } from "./enums";
 import { actionType, BilingualRef, stepEnum } from "./process";
+import { dueDateNote, dueDateWarning } from "../../app/models/work-calendar.server";
 
 export const WorkPlanStatusEnum = labelled("WorkPlanStatus", p.WORK_PLAN_STATUSES, "Where an annual work plan stands");
 const MilestoneStatusEnum = labelled("MilestoneStatus", p.MILESTONE_STATUSES, "Whether a plan's milestone is reached");
@@ -39,7 +40,26 @@ builder.prismaObject("AnnualWorkPlan", {
     }),
     year: t.exposeInt("year"),
     department: t.relation("department"),
-    dueDate: t.expose("dueDate", { type: "DateTime" }),
+    dueDate: t.expose("dueDate", { type: "DateTime", description: "A working day (moved there when entered on none)" }),
+    requestedDueDate: t.string({
+      nullable: true,
+      description: "YYYY-MM-DD as entered, when it fell on a weekend or holiday and was moved to the next working day",
+      select: STATE_SELECT,
+      resolve: (plan) => wp.planState(plan).requestedDueDate ?? null,
+    }),
+    dueDateNote: t.field({
+      type: BilingualRef,
+      nullable: true,
+      description: "原定2027-10-01为节假日，顺延至2027-10-08 / …: why the due date differs from the one entered",
+      select: STATE_SELECT,
+      resolve: (plan) => dueDateNote(wp.planState(plan).requestedDueDate, plan.dueDate),
+    }),
+    dueDateWarning: t.field({
+      type: BilingualRef,
+      nullable: true,
+      description: "Set when the due date's year has no published holiday schedule yet (weekends only were counted)",
+      resolve: (plan) => dueDateWarning(plan.dueDate),
+    }),
     status: t.field({ type: WorkPlanStatusEnum, resolve: (plan) => plan.status as p.WorkPlanStatus }),
     actions: t.field({
       type: [WorkPlanActionRef],
@@ -71,7 +91,20 @@ builder.prismaObject("PlanMilestone", {
     taskCode: t.exposeString("taskCode", { nullable: true }),
     what: t.exposeString("what"),
     responsibleUnit: t.exposeString("responsibleUnit"),
-    dueDate: t.expose("dueDate", { type: "DateTime" }),
+    dueDate: t.expose("dueDate", { type: "DateTime", description: "A working day for plans opened with a calendar" }),
+    dueDateNote: t.field({
+      type: BilingualRef,
+      nullable: true,
+      description: "Why the due date differs from the one entered (moved off a weekend or holiday)",
+      select: { plan: { select: { state: true } } },
+      resolve: (x) => dueDateNote(wp.milestoneRequestedDueDate(x.plan.state, x.ordinal), x.dueDate),
+    }),
+    dueDateWarning: t.field({
+      type: BilingualRef,
+      nullable: true,
+      description: "Set when the due date's year has no published holiday schedule yet (weekends only were counted)",
+      resolve: (x) => (x.status === "DONE" ? null : dueDateWarning(x.dueDate)),
+    }),
     indicator: t.exposeString("indicator"),
     status: t.field({ type: MilestoneStatusEnum, resolve: (x) => x.status as p.MilestoneStatus }),
     overdue: t.exposeBoolean("overdue"),

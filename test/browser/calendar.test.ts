@@ -79,8 +79,9 @@ describe("a department's calendar", () => {
     await page.locator("caption", { hasText: `${nextYear}年${nextMonth}月` }).waitFor();
     await app.shot(page, "calendar-next-month");
     const entry = page.getByRole("link", { name: "督导检查：空气自动站运维专项督导 · 市环保局" });
-    // The entry sits in the 15th's cell.
+    // The entry sits in the 15th's cell, with its light in words.
     expect(await page.locator("td", { has: entry }).locator(".calendar-day").innerText()).toBe("15");
+    expect(await page.locator("li", { has: entry }).locator(".calendar-light").innerText()).toBe("（正常）");
     await Promise.all([page.waitForURL(`**/inspections/${WORKFLOW_ID}`), entry.click()]);
     await settled(page);
     await page.getByRole("heading", { level: 1 }).filter({ hasText: "市环保局" }).waitFor();
@@ -100,7 +101,8 @@ describe("a department's calendar", () => {
       (c): c is VEvent => c?.type === "VEVENT",
     );
     const inspection = events.find((e) => e.uid === `${WORKFLOW_ID}@daqing-eco-monitoring`);
-    expect(inspection?.summary).toBe("督导检查：空气自动站运维专项督导 · 市环保局");
+    // Its deadline light as of the fetch: next month's 15th is more than 3 working days away.
+    expect(inspection?.summary).toBe("督导检查：空气自动站运维专项督导 · 市环保局（正常）");
     expect(inspection?.start.dateOnly).toBe(true);
     const start = inspection!.start;
     expect(`${start.getFullYear()}-${String(start.getMonth() + 1).padStart(2, "0")}-${start.getDate()}`).toBe(DAY);

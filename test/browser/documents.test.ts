@@ -3,6 +3,8 @@
 // department with the form), and an inspection's 通报; each file is opened and read. A department gets only the
 // reports it may read; the public and a department outside an inspection are refused. The cycle, its reports and the
 // inspection are written as rows, as the workflows mirror them (the documents read SQL through the API, not Temporal).
+// Until registered, a document's number is a draft and says so; the steering group registers the cycle's report
+// (发文登记) and its files then carry the registered number, also after a second registration attempt.
 import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -10,7 +12,7 @@ import type { Page } from "playwright-core";
 import { startApp, type App } from "./support/app";
 import { auditPage, prepareAudit } from "./support/page-audit";
 import { flat, openDocx, pdfText } from "../documents/read";
-import { navigated } from "./support/navigation";
+import { navigated, submitted } from "./support/navigation";
 
 const PERIOD = "2026Q3";
 const CYCLE_TITLE = "2026年第三季度推进落实情况报送";
@@ -130,7 +132,7 @@ describe("documents the office can file", () => {
       const docx = openDocx(word.bytes);
       expect(docx.texts.slice(0, 3)).toEqual([
         "大庆市生态文明体制改革专项小组",
-        "庆生态改〔2026〕1号",
+        "庆生态改〔2026〕1号（草稿，未登记）",
         "2026年第三季度《大庆市生态环境监测网络建设工作方案》推进落实情况汇总",
       ]);
       expect(docx.find("（一）1.4 声环境质量监测").fonts).toEqual(["楷体_GB2312"]);
@@ -147,7 +149,7 @@ describe("documents the office can file", () => {
       const pdf = await download(page, () => section.getByTestId("consolidated-pdf").click());
       expect(pdf.name).toBe("2026年第三季度推进落实情况汇总.pdf");
       const text = flat((await pdfText(pdf.bytes)).all);
-      for (const expected of ["庆生态改〔2026〕1号", "（一）1.4声环境质量监测", ACCEPTED, WATER, "—1—"])
+      for (const expected of ["庆生态改〔2026〕1号（草稿，未登记）", "（一）1.4声环境质量监测", ACCEPTED, WATER, "—1—"])
         expect(text).toContain(flat(expected));
 
       // Narrowed to one lead department with the form.
@@ -167,11 +169,64 @@ describe("documents the office can file", () => {
       const notice = await download(page, () => page.getByTestId("notice-docx").click());
       expect(notice.name).toBe("关于2026年11月20日对市环保局专项督导检查情况的通报.docx");
       const noticeDocx = openDocx(notice.bytes);
-      expect(noticeDocx.texts[1]).toBe("庆生态改督〔2026〕1号");
+      expect(noticeDocx.texts[1]).toBe("庆生态改督〔2026〕1号（草稿，未登记）");
       noticeDocx.find("（一）问题1（严重）");
       noticeDocx.find(FINDING);
       const noticePdf = await download(page, () => page.getByTestId("notice-pdf").click());
       expect(flat((await pdfText(noticePdf.bytes)).all)).toContain(flat("整改要求：请于2026年12月20日前完成整改。"));
+      await context.close();
+    },
+  );
+
+  it(
+    "the steering group registers the cycle's report and downloads it with the registered number",
+    { timeout: 180_000 },
+    async () => {
+      const { page, context } = await as("steering@daqing.example");
+      await page.locator('header a[href="/reports"]').click();
+      await page.getByRole("link", { name: CYCLE_TITLE }).click();
+      await navigated(page, `**/reports/cycles/${PERIOD}`);
+      await page.locator("#documents").getByTestId("register-document").click();
+      await navigated(page, (u) => u.pathname === "/documents/register/new" && u.searchParams.get("cycle") === PERIOD);
+      expect(await page.getByRole("heading", { name: "2026年第三季度推进落实情况汇总" }).count()).toBe(1);
+      expect(await page.getByTestId("registration").textContent()).toContain("未登记");
+      expect(await auditPage(page, context)).toEqual([]);
+
+      await submitted(page, () => page.getByRole("button", { name: "登记并取得发文字号" }).click());
+      const registration = (await page.getByTestId("registration").textContent()) ?? "";
+      const number = /庆生态改〔\d{4}〕\d+号/.exec(registration)?.[0];
+      expect(number).toMatch(/^庆生态改〔\d{4}〕1号$/);
+      expect(registration).toContain("已登记");
+      expect(await auditPage(page, context)).toEqual([]);
+
+      const word = await download(page, () => page.getByTestId("registered-docx").click());
+      expect(word.name).toBe("2026年第三季度推进落实情况汇总.docx");
+      const docx = openDocx(word.bytes);
+      expect(docx.texts.slice(0, 2)).toEqual(["大庆市生态文明体制改革专项小组", number]);
+      expect(docx.texts.join("")).not.toContain("未登记");
+      const pdf = await download(page, () => page.getByTestId("registered-pdf").click());
+      expect(flat((await pdfText(pdf.bytes)).all)).toContain(flat(number!));
+
+      // A second registration of the same document (a retry) gives the same number, and nothing new.
+      const again = await context.request.post("/graphql", {
+        headers: { "content-type": "application/json" },
+        data: { query: `mutation { registerDocument(document: { cycle: "${PERIOD}" }) { number } }` },
+      });
+      expect((await again.json()).data.registerDocument.number).toBe(number);
+
+      await page.getByRole("link", { name: "发文登记簿" }).click();
+      await navigated(page, "**/documents/register");
+      const rows = page.getByTestId("document-register").locator("tbody tr");
+      expect(await rows.count()).toBe(1);
+      expect(await rows.first().textContent()).toContain(number!);
+      expect(await auditPage(page, context)).toEqual([]);
+
+      // The scorecard as a document, for the steering group.
+      const scorecard = await context.request.get("/documents/scorecard/2026?format=docx");
+      expect(scorecard.status()).toBe(200);
+      const scorecardDocx = openDocx(new Uint8Array(await scorecard.body()));
+      expect(scorecardDocx.texts[2]).toBe("2026年度部门推进落实工作考评情况");
+      scorecardDocx.find("二、各部门考评情况");
       await context.close();
     },
   );
@@ -227,6 +282,13 @@ describe("documents the office can file", () => {
         expect([401, 403]).toContain(refused.status());
         expect(refused.headers()["content-disposition"]).toBeUndefined();
       }
+      // The scorecard's document is the steering group's only.
+      const scorecard = await anonymous.context.request.get("/documents/scorecard/2026?format=docx");
+      expect([401, 403]).toContain(scorecard.status());
+      // A given number is refused: a number is registered, not typed in.
+      const given = await anonymous.context.request.get(`/documents/cycles/${PERIOD}?format=docx&number=7`);
+      expect(given.status()).toBe(400);
+      expect(await given.json()).toMatchObject({ zh: expect.stringContaining("发文登记"), en: expect.any(String) });
       // A bad format or number is refused in both languages.
       const bad = await anonymous.context.request.get(`/documents/cycles/${PERIOD}?format=exe`);
       expect(bad.status()).toBe(400);

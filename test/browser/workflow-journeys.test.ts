@@ -192,7 +192,7 @@ describe("annual work plan: drafted, returned with a reason, resubmitted, approv
       const reason = "考核指标需量化：写明站点数量和联网率";
       const steering = await as("steering@daqing.example");
       await steering.page.goto("/work-plans");
-      await steering.page.getByLabel("部门", { exact: true }).selectOption("epb");
+      await steering.page.locator("#open-plan").getByLabel("部门", { exact: true }).selectOption("epb");
       await steering.page.locator("input[name=year]").fill(String(year));
       await steering.page.locator("input[name=dueDate]").fill(day(30));
       await submitIntent(steering.page, "要求部门编制年度工作计划");

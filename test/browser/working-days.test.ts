@@ -7,7 +7,8 @@ import { previousMonthPeriod } from "../../app/utils/time";
 import { workCalendar } from "../../app/models/work-calendar.server";
 import { addDays } from "../../workflows/common/calendar";
 import * as w from "../../workflows/common/working-days";
-import { settled } from "./support/navigation";
+import { navigated, settled, submitted } from "./support/navigation";
+import { auditPage, prepareAudit } from "./support/page-audit";
 
 let app: App;
 beforeAll(async () => {
@@ -71,6 +72,42 @@ describe("a deadline's light", () => {
         /^\S*\s*正常/,
       );
       await app.shot(page, "working-days-report-light");
+    },
+  );
+
+  it(
+    "a work plan due on a weekend shows the moved due date, its note and its light on the plan's page",
+    { timeout: 180_000 },
+    async () => {
+      const cal = workCalendar();
+      const requested = saturdayAhead();
+      const due = w.workingDayOnOrAfter(cal, requested);
+      const { page, context } = await app.newPage();
+      await prepareAudit(context);
+      await app.signIn(page, "steering@daqing.example");
+      await page.getByRole("navigation").getByRole("link", { name: "年度工作计划" }).click();
+      await navigated(page, /\/work-plans$/);
+      const form = page.locator("#open-plan");
+      await form.getByLabel("部门").selectOption("forestry");
+      await form.getByLabel("年度").fill(requested.slice(0, 4));
+      await form.getByLabel("期限").fill(requested);
+      await submitted(page, () => form.getByRole("button", { name: "要求部门编制年度工作计划", exact: true }).click());
+      const link = page.getByTestId("work-plans").getByRole("link", { name: /市林业局|林业/ });
+      for (let i = 0; i < 40 && !(await link.count()); i++) {
+        await page.waitForTimeout(500);
+        await page.reload();
+        await settled(page);
+      }
+      await link.click();
+      await navigated(page, /\/work-plans\/workplan-/);
+      const header = page.locator(".page-header");
+      expect(await header.locator(".due-date").textContent()).toContain(due);
+      expect(await header.locator(".deadline-note").textContent()).toBe(
+        `原定${requested}为${w.isHoliday(cal, requested) ? "节假日" : "周末"}，顺延至${due}`,
+      );
+      expect(await header.locator("[data-light]").getAttribute("data-light")).toBe("GREEN");
+      expect(await auditPage(page, context)).toEqual([]);
+      await app.shot(page, "working-days-work-plan");
     },
   );
 });

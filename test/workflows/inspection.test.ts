@@ -140,8 +140,10 @@ describe("supervisory inspection", () => {
     expect(reopened.data.verifyRectification.findings[0]).toMatchObject({ status: "REOPENED", reopenCount: 1 });
     await eventually(async () => h.mailTo(AREA, "RECTIFICATION_REOPENED").length === 1);
 
-    // The new deadline passes: reminder, then escalation to the steering group.
-    await h.env.sleep(21 * DAY);
+    // The new deadline passes: reminder, then escalation to the steering group. A deadline entered on a weekend moved
+    // to the next working day (docs/decisions/019): sleep past the day it is due on.
+    const newDue = Date.parse(reopened.data.verifyRectification.findings[0].deadline) + DAY;
+    await h.env.sleep(newDue + 3600_000 - (await h.env.currentTimeMs()));
     await eventually(async () => h.mailTo("steering@daqing.example", "RECTIFICATION_OVERDUE").length === 1);
     expect(h.mailTo(AREA, "RECTIFICATION_REMINDER").length).toBeGreaterThanOrEqual(1);
     expect(
@@ -172,10 +174,14 @@ describe("supervisory inspection", () => {
     expect(sentences).toEqual(
       expect.arrayContaining([
         expect.stringMatching(new RegExp(`安排了${date}的专项督导检查$`)),
-        expect.stringMatching(/记录了问题1（严重），须于\d{4}-\d{2}-\d{2}前整改$/),
+        expect.stringMatching(
+          /记录了问题1（严重），须于\d{4}-\d{2}-\d{2}前整改(（原定\d{4}-\d{2}-\d{2}，顺延至工作日）)?$/,
+        ),
         expect.stringMatching(/记录了问题2（严重）（已当场整改）$/),
         expect.stringMatching(/报送了问题1（严重）的整改情况$/),
-        expect.stringMatching(/要求问题1（严重）重新整改（新期限\d{4}-\d{2}-\d{2}）：数据仍未上传至省平台$/),
+        expect.stringMatching(
+          /要求问题1（严重）重新整改（新期限\d{4}-\d{2}-\d{2}(（原定\d{4}-\d{2}-\d{2}，顺延至工作日）)?）：数据仍未上传至省平台$/,
+        ),
         "问题1（严重）整改逾期，系统已上报专项小组",
         expect.stringMatching(/核查确认问题1（严重）整改有效，予以销号$/),
         "现场检查已结束且所有问题均已销号，检查结束",

@@ -102,3 +102,66 @@ describe("deadline lights", () => {
     expect(light("2027-02-10", "2026-12-01", true).warning).toBeNull();
   });
 });
+
+describe("timers of workflows with and without a calendar", () => {
+  const at = (day: string, time: string) => Date.parse(`${day}T${time}+08:00`);
+
+  it("a due day moves with a calendar and stays as entered without one (recorded histories replay)", () => {
+    expect(w.dueOn(cal, "2026-10-01")).toEqual({ dueDate: "2026-10-08", requested: "2026-10-01" });
+    expect(w.dueOn(cal, "2026-10-09")).toEqual({ dueDate: "2026-10-09" });
+    expect(w.dueOn(undefined, "2026-10-01")).toEqual({ dueDate: "2026-10-01" });
+  });
+
+  it("reminders count working days with a calendar, calendar days without", () => {
+    expect(w.reminderBefore(cal, "2026-10-08", 3)).toBe(at("2026-09-28", "09:00:00"));
+    expect(w.reminderBefore(undefined, "2026-10-08", 3)).toBe(at("2026-10-05", "09:00:00"));
+  });
+
+  it("escalation comes after N working days overdue, counted on the working due day", () => {
+    // At the end of the due day itself (N = 0), as every process escalates.
+    expect(w.escalationAt(cal, "2026-10-08")).toBe(at("2026-10-09", "00:00:00"));
+    // A due day left on a holiday is read as the next working day's.
+    expect(w.escalationAt(cal, "2026-10-01")).toBe(at("2026-10-09", "00:00:00"));
+    // Friday 9 October + 1 working day is the make-up Saturday 10th; + 2 is Monday the 12th.
+    expect(w.escalationAt(cal, "2026-10-09", 1)).toBe(at("2026-10-11", "00:00:00"));
+    expect(w.escalationAt(cal, "2026-10-09", 2)).toBe(at("2026-10-13", "00:00:00"));
+    // Friday 27 November + 1 working day is Monday 30 November, not Saturday.
+    expect(w.escalationAt(cal, "2026-11-27", 1)).toBe(at("2026-12-01", "00:00:00"));
+    // Without a calendar: calendar days.
+    expect(w.escalationAt(undefined, "2026-11-27", 1)).toBe(at("2026-11-29", "00:00:00"));
+    expect(w.escalationAt(undefined, "2026-10-01")).toBe(at("2026-10-02", "00:00:00"));
+  });
+
+  it("days overdue are working days", () => {
+    expect(w.workingDaysOverdue(cal, "2026-09-30", "2026-10-08")).toBe(1); // the whole 国庆 counts once: 8 Oct
+    expect(w.workingDaysOverdue(cal, "2026-11-27", "2026-11-30")).toBe(1);
+    expect(w.workingDaysOverdue(cal, "2026-11-27", "2026-11-27")).toBe(0);
+    expect(w.workingDaysOverdue(cal, "2026-11-27", "2026-11-20")).toBe(0);
+  });
+});
+
+describe("the light of a deadline in hours (a linkage case's response)", () => {
+  const at = (day: string, time: string) => Date.parse(`${day}T${time}+08:00`);
+
+  it("yellow while it runs (it is within 3 working days), red the moment it has passed, none once answered", () => {
+    const deadline = at("2026-11-30", "16:00:00");
+    expect(w.instantLight(cal, deadline, at("2026-11-30", "10:00:00"))).toMatchObject({
+      light: "YELLOW",
+      workingDaysLeft: 0,
+    });
+    // Past the instant on the same day: red, though a day's rule would still say yellow.
+    expect(w.deadlineLight(cal, "2026-11-30", "2026-11-30").light).toBe("YELLOW");
+    expect(w.instantLight(cal, deadline, at("2026-11-30", "16:01:00")).light).toBe("RED");
+    expect(w.instantLight(cal, deadline, at("2026-12-02", "09:00:00"))).toMatchObject({
+      light: "RED",
+      workingDaysLeft: -2,
+    });
+    expect(w.instantLight(cal, deadline, at("2026-12-02", "09:00:00"), true).light).toBe("NONE");
+    // A deadline at midnight belongs to the day it ends; a deadline over a weekend counts working days to it.
+    expect(w.instantLight(cal, at("2026-12-01", "00:00:00"), at("2026-11-30", "23:00:00")).workingDaysLeft).toBe(0);
+    expect(w.instantLight(cal, at("2026-11-30", "09:00:00"), at("2026-11-27", "17:00:00"))).toMatchObject({
+      light: "YELLOW",
+      workingDaysLeft: 1,
+    });
+  });
+});

@@ -6,7 +6,7 @@
 // outside the sandbox from the `chinese-days` package (app/models/work-calendar.server.ts), whose data is the State
 // Council's yearly 节假日安排 notices (国务院办公厅关于…年部分节假日安排的通知), 2004 to 2026 in version 1.5.7.
 // Beyond the last covered year only weekends count, and every caller shows coverageWarning().
-import { addDays } from "./calendar";
+import { addDays, dayOf, endOfDay, morningBefore } from "./calendar";
 
 export interface WorkCalendar {
   /** Public holidays, YYYY-MM-DD, including the weekend days inside a holiday. */
@@ -107,6 +107,29 @@ export function movedNote(cal: WorkCalendar, requested: string, dueDate: string)
 export const workingMorningBefore = (cal: WorkCalendar, day: string, n: number) =>
   Date.parse(`${addWorkingDays(cal, day, -n)}T09:00:00+08:00`);
 
+/** A due day as the workflow keeps it: moved to a working day with a calendar; as entered without one (a workflow
+ *  started before docs/decisions/019, whose recorded history must replay unchanged). `requested` is set when moved. */
+export function dueOn(cal: WorkCalendar | undefined, day: string): { dueDate: string; requested?: string } {
+  const dueDate = cal ? workingDayOnOrAfter(cal, day) : day;
+  return dueDate === day ? { dueDate } : { dueDate, requested: day };
+}
+
+/** The reminder `n` days before a due day at 09:00: working days with a calendar, calendar days without one. */
+export const reminderBefore = (cal: WorkCalendar | undefined, day: string, n: number) =>
+  cal ? workingMorningBefore(cal, day, n) : morningBefore(day, n);
+
+/** When an item still open is escalated: the end of the day `afterWorkingDays` working days past its due day
+ *  (0: the end of the due day itself). Overdue time is counted in working days, so a deadline on a Friday with one
+ *  day's grace escalates at the end of Monday, not of Saturday. Without a calendar: calendar days, as before. */
+export function escalationAt(cal: WorkCalendar | undefined, day: string, afterWorkingDays = 0): number {
+  if (!cal) return endOfDay(addDays(day, afterWorkingDays));
+  return endOfDay(addWorkingDays(cal, workingDayOnOrAfter(cal, day), afterWorkingDays));
+}
+
+/** Working days an item due on `dueDate` is overdue on `today` (0 while not overdue). */
+export const workingDaysOverdue = (cal: WorkCalendar, dueDate: string, today: string) =>
+  today > dueDate ? workingDaysBetween(cal, dueDate, today) : 0;
+
 /** A deadline's light: GREEN more than LIGHT_WINDOW working days left, YELLOW within them (the due day included),
  *  RED overdue, NONE once the awaited thing is done. */
 export type DeadlineLight = "GREEN" | "YELLOW" | "RED" | "NONE";
@@ -125,6 +148,15 @@ export function deadlineLight(cal: WorkCalendar, dueDate: string, today: string,
   if (done) return { light: "NONE", workingDaysLeft, warning };
   if (today > dueDate) return { light: "RED", workingDaysLeft, warning };
   return { light: workingDaysLeft > LIGHT_WINDOW ? "GREEN" : "YELLOW", workingDaysLeft, warning };
+}
+
+/** The light of a deadline that is an instant rather than a day (a linkage case's response within N hours,
+ *  docs/decisions/019): the same rule read on the deadline's day, except that it is RED as soon as the instant has
+ *  passed, not only from the next day. */
+export function instantLight(cal: WorkCalendar, deadline: number, now: number, done = false): LightReading {
+  // An instant at midnight (the end of a day) belongs to the day it ends.
+  const reading = deadlineLight(cal, dayOf(deadline - 1), dayOf(now), done);
+  return !done && now > deadline ? { ...reading, light: "RED" } : reading;
 }
 
 /** The words of each light, [zh, en]: a light is never colour alone. */

@@ -17,6 +17,14 @@ function findingName(detail: Record<string, unknown>): Bilingual {
     : { zh: `问题${n}`, en: `finding ${n}` };
 }
 
+/** "（原定2027-10-01，顺延至工作日）" when the step moved the deadline off a weekend or holiday; "" otherwise. */
+function moved(detail: Record<string, unknown>): Bilingual {
+  const asked = str(detail.requestedDeadline);
+  return asked
+    ? { zh: `（原定${asked}，顺延至工作日）`, en: ` (entered as ${asked}, moved to the next working day)` }
+    : { zh: "", en: "" };
+}
+
 export const describeEvent: EventDescriber = (kind, detail) => {
   const finding = findingName(detail);
   switch (kind) {
@@ -48,8 +56,8 @@ export const describeEvent: EventDescriber = (kind, detail) => {
     case "FINDING":
       return detail.requiresRectification
         ? {
-            zh: `记录了${finding.zh}，须于${str(detail.deadline)}前整改`,
-            en: `recorded ${finding.en}, to be rectified by ${str(detail.deadline)}`,
+            zh: `记录了${finding.zh}，须于${str(detail.deadline)}前整改${moved(detail).zh}`,
+            en: `recorded ${finding.en}, to be rectified by ${str(detail.deadline)}${moved(detail).en}`,
           }
         : { zh: `记录了${finding.zh}（已当场整改）`, en: `recorded ${finding.en} (rectified on the spot)` };
     case "CONCLUDE_FIELDWORK":
@@ -63,8 +71,8 @@ export const describeEvent: EventDescriber = (kind, detail) => {
       };
     case "REOPENED":
       return {
-        zh: `要求${finding.zh}重新整改（新期限${str(detail.newDeadline)}）：${str(detail.reason)}`,
-        en: `reopened ${finding.en} (new deadline ${str(detail.newDeadline)}): ${str(detail.reason)}`,
+        zh: `要求${finding.zh}重新整改（新期限${str(detail.newDeadline)}${moved(detail).zh}）：${str(detail.reason)}`,
+        en: `reopened ${finding.en} (new deadline ${str(detail.newDeadline)}${moved(detail).en}): ${str(detail.reason)}`,
       };
     case "RECTIFICATION_REMIND":
       return {

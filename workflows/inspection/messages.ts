@@ -2,6 +2,7 @@
 import { defineUpdate } from "@temporalio/workflow";
 import type { Recurrence } from "../common/calendar";
 import type { Actor } from "../common/process";
+import type { WorkCalendar } from "../common/working-days";
 import type { FindingInput, InspectionState, VerifyInput } from "./process";
 
 export type { Recurrence };
@@ -23,6 +24,10 @@ export interface InspectionInput {
   occurrence: number;
   leadDays: number;
   openedBy: number;
+  /** The working-day schedule (docs/decisions/019): rectification deadlines move to working days, reminders come
+   *  `leadDays` working days before. Absent in inspections scheduled before it: calendar days, so they replay. A
+   *  recurring schedule hands it on to its next occurrence. */
+  calendar?: WorkCalendar;
 }
 
 export type { InspectionState };

@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { offeredActions, refusalOf, type Actor } from "../common/process";
 import type { InspectionInput } from "./messages";
+import type { WorkCalendar } from "../common/working-days";
 import * as p from "./process";
 
 const DAY = 24 * 3600_000;
@@ -268,5 +269,66 @@ describe("inspection process", () => {
     );
     expect(p.describeEvent("START", { next: "2027-03-10" })?.zh).toContain("已安排下一次检查（2027-03-10）");
     expect(p.describeEvent("UNKNOWN", {})).toBeNull();
+  });
+
+  describe("rectification deadlines on working days (docs/decisions/019)", () => {
+    const cal: WorkCalendar = {
+      holidays: ["2026-10-01", "2026-10-02", "2026-10-03", "2026-10-04", "2026-10-05", "2026-10-06", "2026-10-07"],
+      makeUpDays: ["2026-09-20", "2026-10-10"],
+      coveredThrough: 2026,
+    };
+    const SEPT = Date.parse("2026-09-14T10:00:00+08:00");
+    const at = (day: string, time: string) => Date.parse(`${day}T${time}+08:00`);
+    const autumn = p.start(p.initialState({ ...input, date: "2026-09-14", seriesStart: "2026-09-14" }), SEPT, null);
+    const recorded = ADD_FINDING.apply(autumn, { ...finding, deadline: "2026-10-01" }, inspector, SEPT);
+
+    it("moves a deadline entered on a holiday to the next working day, keeping the day entered", () => {
+      const moved = p.deadlineOnWorkingDay(recorded, 1, cal);
+      expect(moved.findings[0]).toMatchObject({ deadline: "2026-10-08", requestedDeadline: "2026-10-01" });
+      // No calendar (an inspection scheduled before working days): as entered.
+      expect(p.deadlineOnWorkingDay(recorded, 1, undefined)).toBe(recorded);
+      // A working day stays; a finding rectified on the spot has no deadline to move.
+      const friday = ADD_FINDING.apply(autumn, { ...finding, deadline: "2026-10-09" }, inspector, SEPT);
+      expect(p.deadlineOnWorkingDay(friday, 1, cal).findings[0]).toEqual(friday.findings[0]);
+      const onTheSpot = ADD_FINDING.apply(autumn, { ...finding, requiresRectification: false }, inspector, SEPT);
+      expect(p.deadlineOnWorkingDay(onTheSpot, 1, cal)).toEqual(onTheSpot);
+    });
+
+    it("a reopened finding's new deadline moves too, and forgets the old day entered", () => {
+      const moved = p.deadlineOnWorkingDay(recorded, 1, cal);
+      const rep = REPORT_RECTIFICATION.apply({ inspection: moved, ordinal: 1 }, { text: "已整改" }, epb, SEPT);
+      const reopened = VERIFY.apply(
+        rep,
+        { effective: false, reason: "数据仍缺失", newDeadline: "2026-10-18" }, // a Sunday
+        inspector,
+        SEPT,
+      ).inspection;
+      expect(p.deadlineOnWorkingDay(reopened, 1, cal).findings[0]).toMatchObject({
+        deadline: "2026-10-19",
+        requestedDeadline: "2026-10-18",
+      });
+      const toFriday = VERIFY.apply(rep, { effective: false, reason: "x", newDeadline: "2026-10-16" }, inspector, SEPT);
+      expect(p.deadlineOnWorkingDay(toFriday.inspection, 1, cal).findings[0].requestedDeadline).toBeUndefined();
+    });
+
+    it("reminds `leadDays` working days before the deadline and escalates at the end of its working day", () => {
+      const f = p.deadlineOnWorkingDay(recorded, 1, cal).findings[0];
+      expect(p.rectificationReminderAt(autumn, f, cal)).toBe(at("2026-09-28", "09:00:00"));
+      expect(p.rectificationReminderAt(autumn, f)).toBe(at("2026-10-05", "09:00:00")); // calendar days: a holiday
+      expect(p.rectificationDue(f, cal)).toBe(at("2026-10-09", "00:00:00"));
+      // The inspection day's own reminder counts working days too: 3 before Monday 12 October is Thursday the 8th
+      // (Saturday the 10th is a make-up working day).
+      const october = p.initialState({ ...input, date: "2026-10-12", seriesStart: "2026-10-12" });
+      expect(p.reminderAt(october, cal)).toBe(at("2026-10-08", "09:00:00"));
+      expect(p.reminderAt(october)).toBe(at("2026-10-09", "09:00:00"));
+    });
+
+    it("says in the activity log when a deadline was moved", () => {
+      const detail = { ordinal: 1, severity: "HIGH", requiresRectification: true, deadline: "2026-10-08" };
+      expect(p.describeEvent("FINDING", { ...detail, requestedDeadline: "2026-10-01" })?.zh).toBe(
+        "记录了问题1（严重），须于2026-10-08前整改（原定2026-10-01，顺延至工作日）",
+      );
+      expect(p.describeEvent("FINDING", detail)?.zh).toBe("记录了问题1（严重），须于2026-10-08前整改");
+    });
   });
 });

@@ -1,7 +1,8 @@
 // 专项督导检查 in time: a recurring schedule in words and its later days, and the timers — a reminder before the day,
 // the start on the day (which starts the series' next occurrence), each finding's rectification reminder and
 // overdue escalation, and the close. Pure functions of the state; the workflow sleeps until the times they give.
-import { endOfDay, morningBefore, nextDate, seriesDates, startOfDay } from "../common/calendar";
+import { nextDate, seriesDates, startOfDay } from "../common/calendar";
+import { dueOn, escalationAt, reminderBefore, type WorkCalendar } from "../common/working-days";
 import { label, type Bilingual } from "../common/process";
 import type { InspectionInput } from "./messages";
 import { iso, RECURRENCES, type Finding, type InspectionState } from "./state";
@@ -28,8 +29,8 @@ export function nextOccurrence(input: InspectionInput): InspectionInput | null {
   return date ? { ...input, date, occurrence: input.occurrence + 1 } : null;
 }
 
-/** The reminder to the unit and the inspector: `leadDays` before the day, at 09:00. */
-export const reminderAt = (s: InspectionState) => morningBefore(s.date, s.leadDays);
+/** The reminder to the unit and the inspector: `leadDays` (working, with a calendar) days before the day, at 09:00. */
+export const reminderAt = (s: InspectionState, cal?: WorkCalendar) => reminderBefore(cal, s.date, s.leadDays);
 export const remind = (s: InspectionState, now: number): InspectionState => ({ ...s, remindedAt: iso(now) });
 
 /** The inspection may begin at the start of its day (Asia/Shanghai). */
@@ -48,9 +49,31 @@ export const start = (
   ...(next ? { nextDate: next.date, nextWorkflowId: next.workflowId } : {}),
 });
 
-/** A finding's rectification runs to the end of its deadline day; the reminder goes `leadDays` before. */
-export const rectificationDue = (f: Finding) => endOfDay(f.deadline!);
-export const rectificationReminderAt = (s: InspectionState, f: Finding) => morningBefore(f.deadline!, s.leadDays);
+/** A finding's rectification runs to the end of its deadline day, then it is escalated; the reminder goes `leadDays`
+ *  before — working days with a calendar, calendar days without one (inspections scheduled before docs/decisions/019). */
+export const rectificationDue = (f: Finding, cal?: WorkCalendar) => escalationAt(cal, f.deadline!);
+export const rectificationReminderAt = (s: InspectionState, f: Finding, cal?: WorkCalendar) =>
+  reminderBefore(cal, f.deadline!, s.leadDays);
+
+/** A finding's rectification deadline on a working day: one entered on a weekend or holiday moves to the next working
+ *  day and keeps the day entered as `requestedDeadline`. The workflow applies it after a finding is recorded or
+ *  reopened when it was started with a calendar; without one the deadline stays as entered. */
+export function deadlineOnWorkingDay(
+  s: InspectionState,
+  ordinal: number,
+  cal: WorkCalendar | undefined,
+): InspectionState {
+  if (!cal) return s;
+  return {
+    ...s,
+    findings: s.findings.map((f) => {
+      if (f.ordinal !== ordinal || !f.deadline) return f;
+      const { dueDate, requested } = dueOn(cal, f.deadline);
+      const { requestedDeadline: _old, ...rest } = f;
+      return requested ? { ...rest, deadline: dueDate, requestedDeadline: requested } : { ...rest, deadline: dueDate };
+    }),
+  };
+}
 
 /** Watched while it needs rectification and is not closed. */
 export const watched = (f: Finding) => f.requiresRectification && f.status !== "CLOSED";

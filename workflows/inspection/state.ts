@@ -35,8 +35,11 @@ export interface Finding {
   description: string;
   severity: Severity;
   requiresRectification: boolean;
-  /** YYYY-MM-DD, the last day of rectification (present when rectification is required) */
+  /** YYYY-MM-DD, the last day of rectification (present when rectification is required); a working day for
+   *  inspections scheduled with a calendar (docs/decisions/019) */
   deadline?: string;
+  /** The deadline as entered when it fell on a weekend or holiday and `deadline` is the next working day (顺延). */
+  requestedDeadline?: string;
   status: FindingStatus;
   rectification?: string;
   reportedAt?: string;

@@ -53,8 +53,8 @@ export async function inspectionWorkflow(input: m.InspectionInput): Promise<p.In
       const due = finding(ordinal).deadline;
       const moved = () => !p.watched(finding(ordinal)) || finding(ordinal).deadline !== due;
       await watchDeadline({
-        deadline: p.rectificationDue(finding(ordinal)),
-        reminders: [{ at: p.rectificationReminderAt(state, finding(ordinal)), point: "REMINDER" }],
+        deadline: p.rectificationDue(finding(ordinal), input.calendar),
+        reminders: [{ at: p.rectificationReminderAt(state, finding(ordinal), input.calendar), point: "REMINDER" }],
         finished: moved,
         satisfied: () => finding(ordinal).status === "RECTIFICATION_REPORTED",
         fire: async (point) => {
@@ -84,12 +84,14 @@ export async function inspectionWorkflow(input: m.InspectionInput): Promise<p.In
 
   setHandler(getWaitingFor, () => p.waitingFor(state));
   onStep(m.addFinding, p.INSPECTION_STEPS.ADD_FINDING, held, async (actor) => {
+    // A rectification deadline on a weekend or holiday moves to the next working day (none without a calendar).
+    state = p.deadlineOnWorkingDay(state, state.findings.length, input.calendar);
     const f = state.findings[state.findings.length - 1];
-    const { ordinal, severity, requiresRectification, deadline } = f;
+    const { ordinal, severity, requiresRectification, deadline, requestedDeadline } = f;
     await record(
       "FINDING",
       actor.userId,
-      { ordinal, severity, requiresRectification, deadline },
+      { ordinal, severity, requiresRectification, deadline, ...(requestedDeadline ? { requestedDeadline } : {}) },
       requiresRectification ? [{ template: "RECTIFICATION_REQUIRED", to: [unit], params: findingParams(f) }] : [],
     );
     if (p.watched(f)) watches.push(watchFinding(ordinal));
@@ -101,8 +103,14 @@ export async function inspectionWorkflow(input: m.InspectionInput): Promise<p.In
     record("RECTIFICATION_REPORTED", actor.userId, { ordinal, severity: finding(ordinal).severity }),
   );
   onFindingStep(m.verifyRectification, p.FINDING_STEPS.VERIFY, held, (actor, { effective, reason }, ordinal) => {
+    if (!effective) state = p.deadlineOnWorkingDay(state, ordinal, input.calendar);
     const f = finding(ordinal);
-    const detail = { ordinal, severity: f.severity, ...(effective ? {} : { reason, newDeadline: f.deadline }) };
+    const moved = f.requestedDeadline ? { requestedDeadline: f.requestedDeadline } : {};
+    const detail = {
+      ordinal,
+      severity: f.severity,
+      ...(effective ? {} : { reason, newDeadline: f.deadline, ...moved }),
+    };
     return record(
       effective ? "VERIFIED" : "REOPENED",
       actor.userId,
@@ -120,7 +128,7 @@ export async function inspectionWorkflow(input: m.InspectionInput): Promise<p.In
     { date: input.date, occurrence: input.occurrence, recurrence: input.recurrence },
     [{ template: "INSPECTION_NOTICE", to: [unit, inspector] }],
   );
-  const remindAt = p.reminderAt(state);
+  const remindAt = p.reminderAt(state, input.calendar);
   if (remindAt > Date.now() && remindAt < p.startAt(state)) {
     await sleep(remindAt - Date.now());
     state = p.remind(state, Date.now());

@@ -14,10 +14,12 @@ function milestone(detail: Record<string, unknown>) {
 export const describeEvent: EventDescriber = (kind, detail) => {
   switch (kind) {
     case "OPEN": {
-      const due = str(detail.dueDate);
+      const [due, asked] = [str(detail.dueDate), str(detail.requestedDueDate)];
+      const zhMoved = asked ? `，原定${asked}，顺延至工作日` : "";
+      const enMoved = asked ? `; entered as ${asked}, moved to the next working day` : "";
       return {
-        zh: `要求编制年度工作计划${due ? `（截止日期${due}）` : ""}`,
-        en: `asked for the annual work plan${due ? ` (due ${due})` : ""}`,
+        zh: `要求编制年度工作计划${due ? `（截止日期${due}${zhMoved}）` : ""}`,
+        en: `asked for the annual work plan${due ? ` (due ${due}${enMoved})` : ""}`,
       };
     }
     case "SAVE_MILESTONES": {

@@ -2,6 +2,7 @@
 // plan's state after the step.
 import { defineUpdate } from "@temporalio/workflow";
 import type { Actor } from "../common/process";
+import type { WorkCalendar } from "../common/working-days";
 import type { Milestone, MilestoneInput, WorkPlanStart, WorkPlanState, WorkPlanStatus } from "./process";
 
 export type { Milestone, MilestoneInput, WorkPlanState, WorkPlanStatus };
@@ -9,6 +10,9 @@ export type { Milestone, MilestoneInput, WorkPlanState, WorkPlanStatus };
 export interface WorkPlanInput extends WorkPlanStart {
   leadDays: number;
   openedBy: number;
+  /** The working-day schedule (docs/decisions/019): milestones move to working days, reminders come `leadDays`
+   *  working days before. Absent in plans opened before it: calendar days, so their histories replay. */
+  calendar?: WorkCalendar;
 }
 
 export const saveMilestones = defineUpdate<WorkPlanState, [{ actor: Actor; milestones: MilestoneInput[] }]>(

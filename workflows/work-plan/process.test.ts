@@ -2,6 +2,7 @@
 // its timers, what it waits for, and how the activity log reads.
 import { describe, expect, it } from "vitest";
 import { offeredActions, refusalOf, type Actor } from "../common/process";
+import type { WorkCalendar } from "../common/working-days";
 import * as p from "./process";
 
 const HOUR = 3600_000;
@@ -274,5 +275,60 @@ describe("annual work plan process", () => {
       "Milestone 2 is overdue: escalated to the steering group",
     );
     expect(p.describeEvent("UNKNOWN", {})).toBeNull();
+  });
+
+  describe("on working days (docs/decisions/019)", () => {
+    // The 2026 schedule's 国庆 as the State Council's notice gives it: 1–7 October off, Sunday 20 September and
+    // Saturday 10 October worked. A literal, so this test reads without the package.
+    const cal: WorkCalendar = {
+      holidays: ["2026-10-01", "2026-10-02", "2026-10-03", "2026-10-04", "2026-10-05", "2026-10-06", "2026-10-07"],
+      makeUpDays: ["2026-09-20", "2026-10-10"],
+      coveredThrough: 2026,
+    };
+    const plan2026 = { ...drafting, year: 2026, dueDate: "2026-10-08", requestedDueDate: "2026-10-01" };
+    const at = (day: string, time: string) => Date.parse(`${day}T${time}+08:00`);
+    const milestone = (dueDate: string): p.MilestoneInput => ({ ...ms[0], dueDate });
+    const withMilestones = (...days: string[]) =>
+      S.SAVE_MILESTONES.apply(plan2026, { milestones: days.map(milestone) }, epb, at("2026-09-01", "10:00:00"));
+
+    it("keeps the day a drafting deadline was entered on when the API moved it", () => {
+      expect(p.initialState({ ...plan2026 })).toMatchObject({ dueDate: "2026-10-08", requestedDueDate: "2026-10-01" });
+      expect(drafting.requestedDueDate).toBeUndefined();
+    });
+
+    it("moves a milestone due on a holiday or a weekend to the next working day and keeps the day entered", () => {
+      const moved = p.milestonesOnWorkingDays(withMilestones("2026-10-01", "2026-10-10", "2026-10-11"), cal);
+      expect(moved.milestones.map((x) => [x.dueDate, x.requestedDueDate])).toEqual([
+        ["2026-10-08", "2026-10-01"], // 国庆
+        ["2026-10-10", undefined], // a Saturday 调休: a working day, not moved
+        ["2026-10-12", "2026-10-11"], // a Sunday
+      ]);
+      // Applied again (a replayed step), nothing changes: the day entered is kept, not the moved one.
+      expect(p.milestonesOnWorkingDays(moved, cal)).toEqual(moved);
+      // Without a calendar (a plan opened before working days) the days stay as entered.
+      const legacy = withMilestones("2026-10-01");
+      expect(p.milestonesOnWorkingDays(legacy, undefined)).toBe(legacy);
+    });
+
+    it("reminds `leadDays` working days before and escalates at the end of the working due day", () => {
+      // 3 working days before 8 October skips the holiday: Monday 28 September (3 calendar days: 5 October).
+      expect(p.submissionReminderAt(plan2026, 3, cal)).toBe(at("2026-09-28", "09:00:00"));
+      expect(p.submissionReminderAt(plan2026, 3)).toBe(at("2026-10-05", "09:00:00"));
+      expect(p.submissionDeadline(plan2026, cal)).toBe(at("2026-10-09", "00:00:00"));
+      const [first] = p.milestonesOnWorkingDays(withMilestones("2026-10-03"), cal).milestones;
+      expect(first.dueDate).toBe("2026-10-08");
+      expect(p.milestoneReminderAt(first, 3, cal)).toBe(at("2026-09-28", "09:00:00"));
+      expect(p.milestoneDeadline(first, cal)).toBe(at("2026-10-09", "00:00:00"));
+      // A make-up Saturday counts: 2 working days before Monday 12 October are Friday 9th and Saturday 10th.
+      const [monday] = withMilestones("2026-10-12").milestones;
+      expect(p.milestoneReminderAt(monday, 2, cal)).toBe(at("2026-10-09", "09:00:00"));
+    });
+
+    it("says in the activity log when the drafting deadline was moved", () => {
+      expect(p.describeEvent("OPEN", { dueDate: "2026-10-08", requestedDueDate: "2026-10-01" })).toEqual({
+        zh: "要求编制年度工作计划（截止日期2026-10-08，原定2026-10-01，顺延至工作日）",
+        en: "asked for the annual work plan (due 2026-10-08; entered as 2026-10-01, moved to the next working day)",
+      });
+    });
   });
 });

@@ -2,7 +2,7 @@
 // steering group returns the plan with a reason or approves it; the approved plan is the baseline whose milestones
 // the department marks done. The workflow (./workflows.ts) wires these steps to updates and timers; the API asks the
 // same rules before it sends a step and to tell a page which actions to offer.
-import { dayOf, endOfDay, isDay, iso, morningBefore } from "../common/calendar";
+import { dayOf, isDay, iso } from "../common/calendar";
 import type { WaitingFor } from "../common/messages";
 import {
   defineStep,
@@ -14,6 +14,7 @@ import {
   type Bilingual,
   type Refusal,
 } from "../common/process";
+import { dueOn, escalationAt, reminderBefore, type WorkCalendar } from "../common/working-days";
 
 export { describeEvent } from "./events";
 
@@ -43,6 +44,8 @@ export interface MilestoneInput {
 
 export interface Milestone extends MilestoneInput {
   ordinal: number;
+  /** The due date as entered when it fell on a non-working day and `dueDate` is the next working day (顺延). */
+  requestedDueDate?: string;
   status: MilestoneStatus;
   overdue: boolean;
   remindedAt?: string;
@@ -64,8 +67,11 @@ export interface WorkPlanState {
   departmentId: number;
   departmentCode: string;
   department: Bilingual;
-  /** YYYY-MM-DD: the plan is due by the end of this day (Asia/Shanghai). */
+  /** YYYY-MM-DD: the plan is due by the end of this day (Asia/Shanghai); a working day for plans opened with a
+   *  calendar (docs/decisions/019). */
   dueDate: string;
+  /** The due date as entered when it was not a working day (顺延). */
+  requestedDueDate?: string;
   status: WorkPlanStatus;
   /** How many times it was submitted. */
   revision: number;
@@ -86,7 +92,9 @@ export interface WorkPlanStart {
   departmentId: number;
   departmentCode: string;
   department: Bilingual;
+  /** A working day (moved by the API from `requestedDueDate` when that was not one). */
   dueDate: string;
+  requestedDueDate?: string;
 }
 
 export { iso } from "../common/calendar";
@@ -97,6 +105,7 @@ export const initialState = (input: WorkPlanStart): WorkPlanState => ({
   departmentCode: input.departmentCode,
   department: input.department,
   dueDate: input.dueDate,
+  ...(input.requestedDueDate ? { requestedDueDate: input.requestedDueDate } : {}),
   status: "DRAFTING",
   revision: 0,
   returns: [],
@@ -266,17 +275,35 @@ function withMilestone(s: WorkPlanState, ordinal: number, change: Partial<Milest
   return { ...s, milestones: s.milestones.map((x) => (x.ordinal === ordinal ? { ...x, ...change } : x)) };
 }
 
-/** Submission timers: a reminder before the due date, an escalation when it passes; quiet while under review. */
-export const submissionDeadline = (s: WorkPlanState) => endOfDay(s.dueDate);
-export const submissionReminderAt = (s: WorkPlanState, leadDays: number) => morningBefore(s.dueDate, leadDays);
+/** The milestones just saved, each due on a working day: one entered on a weekend or holiday moves to the next
+ *  working day and keeps the day entered as `requestedDueDate`. The workflow applies it after SAVE_MILESTONES when
+ *  it was started with a calendar (docs/decisions/019); without one the days stay as entered. */
+export const milestonesOnWorkingDays = (s: WorkPlanState, cal: WorkCalendar | undefined): WorkPlanState =>
+  cal
+    ? {
+        ...s,
+        milestones: s.milestones.map((x) => {
+          const { dueDate, requested } = dueOn(cal, x.requestedDueDate ?? x.dueDate);
+          const { requestedDueDate: _old, ...rest } = x;
+          return requested ? { ...rest, dueDate, requestedDueDate: requested } : { ...rest, dueDate };
+        }),
+      }
+    : s;
+
+/** Submission timers: a reminder `leadDays` working days before the due date (calendar days without a calendar),
+ *  an escalation when it passes; quiet while under review. */
+export const submissionDeadline = (s: WorkPlanState, cal?: WorkCalendar) => escalationAt(cal, s.dueDate);
+export const submissionReminderAt = (s: WorkPlanState, leadDays: number, cal?: WorkCalendar) =>
+  reminderBefore(cal, s.dueDate, leadDays);
 export const reviewed = approved;
 export const awaitingReview = (s: WorkPlanState) => s.status === "SUBMITTED";
 export const remindSubmission = (s: WorkPlanState, now: number): WorkPlanState => ({ ...s, remindedAt: iso(now) });
 export const escalateSubmission = (s: WorkPlanState, now: number): WorkPlanState => ({ ...s, escalatedAt: iso(now) });
 
 /** Milestone timers, once approved: each has its reminder and its escalation (it stays overdue when done late). */
-export const milestoneDeadline = (x: Milestone) => endOfDay(x.dueDate);
-export const milestoneReminderAt = (x: Milestone, leadDays: number) => morningBefore(x.dueDate, leadDays);
+export const milestoneDeadline = (x: Milestone, cal?: WorkCalendar) => escalationAt(cal, x.dueDate);
+export const milestoneReminderAt = (x: Milestone, leadDays: number, cal?: WorkCalendar) =>
+  reminderBefore(cal, x.dueDate, leadDays);
 export const milestoneDone = (s: WorkPlanState, ordinal: number) =>
   s.milestones.find((x) => x.ordinal === ordinal)?.status === "DONE";
 export const remindMilestone = (s: WorkPlanState, ordinal: number, now: number) =>

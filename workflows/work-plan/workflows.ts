@@ -32,13 +32,18 @@ export async function annualWorkPlanWorkflow(input: m.WorkPlanInput): Promise<p.
   const milestone = (ordinal: number) => state.milestones[ordinal - 1];
 
   setHandler(getWaitingFor, () => p.waitingFor(state));
-  onStep(m.saveMilestones, p.WORK_PLAN_STEPS.SAVE_MILESTONES, held, (actor, { milestones }) =>
-    record("SAVE_MILESTONES", actor.userId, { count: milestones.length }),
-  );
+  onStep(m.saveMilestones, p.WORK_PLAN_STEPS.SAVE_MILESTONES, held, (actor, { milestones }) => {
+    // Due dates on weekends and holidays move to the next working day (a no-op for plans without a calendar).
+    state = p.milestonesOnWorkingDays(state, input.calendar);
+    return record("SAVE_MILESTONES", actor.userId, { count: milestones.length });
+  });
   onStep(m.submitWorkPlan, p.WORK_PLAN_STEPS.SUBMIT, held, (actor) =>
-    record("SUBMIT", actor.userId, { revision: state.revision, onTime: Date.now() < p.submissionDeadline(state) }, [
-      { template: "WORKPLAN_SUBMITTED", to: [{ role: "STEERING_GROUP" }], params: { revision: state.revision } },
-    ]),
+    record(
+      "SUBMIT",
+      actor.userId,
+      { revision: state.revision, onTime: Date.now() < p.submissionDeadline(state, input.calendar) },
+      [{ template: "WORKPLAN_SUBMITTED", to: [{ role: "STEERING_GROUP" }], params: { revision: state.revision } }],
+    ),
   );
   onStep(m.returnWorkPlan, p.WORK_PLAN_STEPS.RETURN, held, (actor, { reason }) =>
     record("RETURN", actor.userId, { reason, revision: state.revision }, [
@@ -52,12 +57,15 @@ export async function annualWorkPlanWorkflow(input: m.WorkPlanInput): Promise<p.
     record("COMPLETE_MILESTONE", actor.userId, { ordinal, what: milestone(ordinal).what, note }),
   );
 
-  await record("OPEN", input.openedBy, { dueDate: input.dueDate }, [{ template: "WORKPLAN_OPENED", to: [dept] }]);
+  const asked = input.requestedDueDate ? { requestedDueDate: input.requestedDueDate } : {};
+  await record("OPEN", input.openedBy, { dueDate: input.dueDate, ...asked }, [
+    { template: "WORKPLAN_OPENED", to: [dept] },
+  ]);
 
   // Submission deadline: a reminder to the department, then escalation to the steering group; none while under review.
   await watchDeadline({
-    deadline: p.submissionDeadline(state),
-    reminders: [{ at: p.submissionReminderAt(state, input.leadDays), point: "REMINDER" }],
+    deadline: p.submissionDeadline(state, input.calendar),
+    reminders: [{ at: p.submissionReminderAt(state, input.leadDays, input.calendar), point: "REMINDER" }],
     finished: () => p.reviewed(state),
     satisfied: () => p.awaitingReview(state),
     fire: async (point) => {
@@ -76,8 +84,8 @@ export async function annualWorkPlanWorkflow(input: m.WorkPlanInput): Promise<p.
   await Promise.all(
     state.milestones.map((baseline) =>
       watchDeadline({
-        deadline: p.milestoneDeadline(baseline),
-        reminders: [{ at: p.milestoneReminderAt(baseline, input.leadDays), point: "REMINDER" }],
+        deadline: p.milestoneDeadline(baseline, input.calendar),
+        reminders: [{ at: p.milestoneReminderAt(baseline, input.leadDays, input.calendar), point: "REMINDER" }],
         finished: () => p.milestoneDone(state, baseline.ordinal),
         satisfied: () => false,
         fire: async (point) => {

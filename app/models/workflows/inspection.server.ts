@@ -19,6 +19,7 @@ import * as p from "../../../workflows/inspection/process";
 import { applyStep, date, day, replaceWaiting } from "./mirror.server";
 import { requireStep } from "./process-rules.server";
 import { startProcess } from "./start.server";
+import { calendarFor } from "../work-calendar.server";
 
 const dayString = isoDate.transform((d) => shanghaiDay(d));
 /** Inspections and rectification deadlines fall from today to a year ahead; a recurring schedule runs at most three years. */
@@ -87,6 +88,10 @@ export async function scheduleInspection(db: Db, viewer: Viewer | null, input: u
     ? { departmentId: dept.id, areaId: null, code: dept.code, name: { zh: dept.name, en: dept.nameEn } }
     : { departmentId: null, areaId: area!.id, code: area!.code, name: { zh: area!.name, en: area!.nameEn } };
   const workflowId = inspectionWorkflowId(data.date, unit.code);
+  // Rectification deadlines fall on working days (docs/decisions/019): the calendar reaches a year past the series'
+  // last day, the latest a finding's deadline can fall (a deadline is within a year of the day it is set).
+  const repeatUntil = data.recurrence === "NONE" ? null : (data.repeatUntil ?? null);
+  const calendar = calendarFor(addDays(repeatUntil ?? data.date, 366), now);
   const args: m.InspectionInput = {
     title: data.title,
     inspectorId: v.id,
@@ -94,11 +99,12 @@ export async function scheduleInspection(db: Db, viewer: Viewer | null, input: u
     taskCodes: data.taskCodes,
     date: data.date,
     recurrence: data.recurrence,
-    repeatUntil: data.recurrence === "NONE" ? null : (data.repeatUntil ?? null),
+    repeatUntil,
     seriesStart: data.date,
     occurrence: 1,
     leadDays: env.REMINDER_LEAD_DAYS,
     openedBy: v.id,
+    calendar,
   };
   return startProcess({
     type: "inspectionWorkflow",
@@ -265,4 +271,11 @@ export async function findingActions(stateJson: string, ordinal: number, viewer:
   if (!viewer || stateJson === "{}") return [];
   const inspection = JSON.parse(stateJson) as p.InspectionState;
   return offeredActions(p.FINDING_STEPS, { inspection, ordinal }, actorOf(viewer), await clockNow());
+}
+
+/** The rectification deadline as entered when it was moved to a working day (顺延), from the mirrored state; else null. */
+export function findingRequestedDeadline(stateJson: string, ordinal: number): string | null {
+  if (stateJson === "{}") return null;
+  const inspection = JSON.parse(stateJson) as p.InspectionState;
+  return inspection.findings.find((f) => f.ordinal === ordinal)?.requestedDeadline ?? null;
 }

@@ -28,6 +28,8 @@ import * as p from "../../../workflows/work-plan/process";
 import { applyStep, date, day, replaceWaiting } from "./mirror.server";
 import { requireStep } from "./process-rules.server";
 import { startProcess } from "./start.server";
+import { calendarFor } from "../work-calendar.server";
+import { effectiveDueDate } from "../../../workflows/common/working-days";
 
 const dayString = isoDate.transform((d) => shanghaiDay(d));
 const workPlanLabels = {
@@ -70,14 +72,20 @@ export async function openWorkPlan(db: Db, viewer: Viewer | null, input: unknown
   const dept = await db.department.findUnique({ where: { code: data.departmentCode } });
   if (!dept || dept.kind === "STEERING_GROUP") throw notFound("部门", "Department", data.departmentCode);
   const workflowId = workPlanWorkflowId(data.year, dept.code);
+  // The drafting deadline on a weekend or holiday moves to the next working day (顺延), and the plan keeps both; the
+  // calendar reaches to the plan year's end so its milestones move too (docs/decisions/019).
+  const calendar = calendarFor(yearEnd, now);
+  const due = effectiveDueDate(calendar, data.dueDate);
   const args: m.WorkPlanInput = {
     year: data.year,
     departmentId: dept.id,
     departmentCode: dept.code,
     department: { zh: dept.name, en: dept.nameEn },
-    dueDate: data.dueDate,
+    dueDate: due.dueDate,
+    ...(due.note ? { requestedDueDate: data.dueDate } : {}),
     leadDays: env.REMINDER_LEAD_DAYS,
     openedBy: v.id,
+    calendar,
   };
   return startProcess({
     type: "annualWorkPlanWorkflow",
@@ -133,6 +141,13 @@ export function planState(row: PlanRow): p.WorkPlanState {
   };
 }
 
+/** The day a milestone was entered with when it was moved to a working day, from the mirrored state; else null. */
+export function milestoneRequestedDueDate(state: string, ordinal: number): string | null {
+  if (state === "{}") return null;
+  const plan = JSON.parse(state) as p.WorkPlanState;
+  return plan.milestones.find((x) => x.ordinal === ordinal)?.requestedDueDate ?? null;
+}
+
 async function stateFor(db: Db, workflowId: string) {
   const row = await db.annualWorkPlan.findUnique({ where: { workflowId }, include: PLAN_ROW });
   if (!row) throw notFound("年度工作计划", "Work plan", workflowId);
@@ -155,10 +170,11 @@ export async function saveMilestones(db: Db, viewer: Viewer | null, workflowId: 
   const input = { milestones: parseInput(z.array(milestoneSchema).max(100), raw, workPlanLabels) };
   const actor = await requireStep(p.WORK_PLAN_STEPS.SAVE_MILESTONES, state, viewer, input);
   // The milestones as they already are: nothing to save, and nothing in the activity log (docs/decisions/012).
+  // A milestone moved to a working day compares by the day as entered (docs/decisions/019).
   const fields = ({ taskCode, what, responsibleUnit, dueDate, indicator }: p.MilestoneInput) =>
     JSON.stringify([taskCode ?? null, what, responsibleUnit, dueDate, indicator]);
-  if (input.milestones.map(fields).join() === state.milestones.map(fields).join())
-    throw unchanged("工作节点", "milestones");
+  const asEntered = state.milestones.map((x) => ({ ...x, dueDate: x.requestedDueDate ?? x.dueDate }));
+  if (input.milestones.map(fields).join() === asEntered.map(fields).join()) throw unchanged("工作节点", "milestones");
   const codes = input.milestones.map((x) => x.taskCode).filter((c): c is string => !!c);
   const known = new Set(
     (await db.task.findMany({ where: { code: { in: codes } }, select: { code: true } })).map((t) => t.code),
@@ -264,7 +280,12 @@ export function mirrorWorkPlan(db: Db, step: Step, { input, state, waitingFor }:
         entityId: step.workflowId,
         action: "OPEN",
         departmentId: input.departmentId,
-        changes: { departmentCode: input.departmentCode, year: input.year, dueDate: input.dueDate },
+        changes: {
+          departmentCode: input.departmentCode,
+          year: input.year,
+          dueDate: input.dueDate,
+          ...(input.requestedDueDate ? { requestedDueDate: input.requestedDueDate } : {}),
+        },
       });
   });
 }

@@ -17,6 +17,8 @@ export interface Finding {
   description: string;
   requiresRectification: boolean;
   deadline: string | null;
+  /** Why the deadline differs from the one entered (moved off a weekend or holiday, docs/decisions/019). */
+  deadlineNote?: Bilingual | null;
   status: string;
   rectification: string | null;
   reopenCount: number;
@@ -43,7 +45,11 @@ export function Findings({ findings, maxMb }: { findings: Finding[]; maxMb: numb
           header: t("deadline"),
           cell: (f) =>
             f.requiresRectification && f.deadline ? (
-              <DueDate due={f.deadline} done={f.status === "CLOSED" || f.status === "RECTIFICATION_REPORTED"} />
+              <DueDate
+                due={f.deadline}
+                done={f.status === "CLOSED" || f.status === "RECTIFICATION_REPORTED"}
+                note={f.deadlineNote}
+              />
             ) : (
               "—"
             ),

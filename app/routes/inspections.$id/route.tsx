@@ -45,7 +45,7 @@ const QUERY = /* @__PURE__ */ graphql(`
       workflowId title heading { zh en } ${ACTIONS_FIELDS} status scheduledFor series @_optional { zh en } laterDates
       nextWorkflowId @_optional taskCodes fieldworkConcludedAt @_optional closedAt @_optional
       inspectedDepartment @_optional { code name nameEn } area @_optional { code name nameEn }
-      findings { ordinal label { zh en } description requiresRectification deadline @_optional status rectification @_optional
+      findings { ordinal label { zh en } description requiresRectification deadline @_optional deadlineNote @_optional { zh en } status rectification @_optional
         reopenCount reopenReason @_optional overdue ${ACTIONS_FIELDS} ${ATTACHMENT_FIELDS} }
       ${WAITING_FIELDS}
     }

@@ -1,9 +1,11 @@
 // 部门年度考评 (steering group): each department's year in figures, computed from the facts
-// (app/models/office/scorecard.server.ts says how), with the CSV of the same table.
+// (app/models/office/scorecard.server.ts says how), with the CSV of the same table and the same figures as an official
+// document (Word and PDF, /documents/scorecard/<year>) that the steering group registers before issuing.
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { DataTable } from "../../components/DataTable";
 import { RouteErrorBoundary } from "../../components/RouteErrorBoundary";
+import { RegisterLink } from "../../components/DocumentDownloads";
 import { CsvLink, PageHeader } from "../../components/ui";
 import { pick, useT } from "../../i18n";
 import { loadScorecard } from "./scorecard.server";
@@ -32,8 +34,29 @@ export default function Scorecard() {
             <Link to={`/scorecard?year=${year + 1}`}>{year + 1}</Link>
           </>
         }
-        actions={<CsvLink href={`/export/scorecard.csv?year=${year}`} />}
+        actions={
+          <>
+            <CsvLink href={`/export/scorecard.csv?year=${year}`} />
+            <a
+              className="btn btn-link"
+              href={`/documents/scorecard/${year}?format=docx`}
+              download
+              data-testid="scorecard-docx"
+            >
+              {t("downloadDocx")}
+            </a>
+            <a
+              className="btn btn-link"
+              href={`/documents/scorecard/${year}?format=pdf`}
+              download
+              data-testid="scorecard-pdf"
+            >
+              {t("downloadPdf")}
+            </a>
+          </>
+        }
       />
+      <RegisterLink document={{ scorecardYear: year }} />
       <p className="muted">
         {pick(t.lang, [
           "报告按报送周期的截止日期计入年度，截止日过后计数；逾期按工作日计；整改按整改期限计入年度，期限已过或已销号后计数。",

@@ -1,15 +1,20 @@
-// 考评's figures for the page and the CSV, read through the API (the steering group's): one query, one set of words.
+// 考评's figures for the page, the CSV and the documents, read through the API (the steering group's): one query, one
+// set of words.
 import { graphql } from "../../utils/graphql";
 import { gqlOrThrow } from "../../utils/graphql.server";
 import { shanghaiYear } from "../../utils/time";
 
 const QUERY = /* @__PURE__ */ graphql(`
   query Scorecard($year: Int!) {
+    plan {
+      title
+    }
     departmentScorecard(year: $year) {
       department {
         zh
         en
       }
+      departmentCode
       reportsDue
       reportsOnTime
       onTimeRate @_optional
@@ -27,7 +32,8 @@ export function yearOf(request: Request): number {
   return Number.isInteger(asked) && asked >= 2000 && asked <= 2100 ? asked : shanghaiYear(new Date());
 }
 
-export async function loadScorecard(request: Request) {
-  const year = yearOf(request);
-  return { year, rows: (await gqlOrThrow(request, QUERY, { year })).departmentScorecard };
+/** A year's figures; the year is the one asked for (?year=) unless given. */
+export async function loadScorecard(request: Request, year = yearOf(request)) {
+  const d = await gqlOrThrow(request, QUERY, { year });
+  return { year, planTitle: d.plan?.title ?? "", rows: d.departmentScorecard };
 }

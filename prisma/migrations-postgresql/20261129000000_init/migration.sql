@@ -47,6 +47,23 @@ CREATE TABLE "CalendarFeedToken" (
 );
 
 -- CreateTable
+CREATE TABLE "DocumentRegistration" (
+    "id" SERIAL NOT NULL,
+    "series" TEXT NOT NULL,
+    "year" INTEGER NOT NULL,
+    "sequence" INTEGER NOT NULL,
+    "number" TEXT NOT NULL,
+    "documentKey" TEXT NOT NULL,
+    "title" TEXT NOT NULL,
+    "path" TEXT NOT NULL,
+    "registeredById" INTEGER NOT NULL,
+    "registeredByName" TEXT NOT NULL,
+    "registeredAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "DocumentRegistration_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
 CREATE TABLE "Department" (
     "id" SERIAL NOT NULL,
     "code" TEXT NOT NULL,
@@ -548,6 +565,15 @@ CREATE UNIQUE INDEX "CalendarFeedToken_tokenHash_key" ON "CalendarFeedToken"("to
 
 -- CreateIndex
 CREATE INDEX "CalendarFeedToken_userId_idx" ON "CalendarFeedToken"("userId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "DocumentRegistration_documentKey_key" ON "DocumentRegistration"("documentKey");
+
+-- CreateIndex
+CREATE INDEX "DocumentRegistration_year_sequence_idx" ON "DocumentRegistration"("year", "sequence");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "DocumentRegistration_series_year_sequence_key" ON "DocumentRegistration"("series", "year", "sequence");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "Department_code_key" ON "Department"("code");

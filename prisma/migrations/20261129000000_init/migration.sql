@@ -40,6 +40,21 @@ CREATE TABLE "CalendarFeedToken" (
 );
 
 -- CreateTable
+CREATE TABLE "DocumentRegistration" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "series" TEXT NOT NULL,
+    "year" INTEGER NOT NULL,
+    "sequence" INTEGER NOT NULL,
+    "number" TEXT NOT NULL,
+    "documentKey" TEXT NOT NULL,
+    "title" TEXT NOT NULL,
+    "path" TEXT NOT NULL,
+    "registeredById" INTEGER NOT NULL,
+    "registeredByName" TEXT NOT NULL,
+    "registeredAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+
+-- CreateTable
 CREATE TABLE "Department" (
     "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
     "code" TEXT NOT NULL,
@@ -520,6 +535,15 @@ CREATE UNIQUE INDEX "CalendarFeedToken_tokenHash_key" ON "CalendarFeedToken"("to
 
 -- CreateIndex
 CREATE INDEX "CalendarFeedToken_userId_idx" ON "CalendarFeedToken"("userId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "DocumentRegistration_documentKey_key" ON "DocumentRegistration"("documentKey");
+
+-- CreateIndex
+CREATE INDEX "DocumentRegistration_year_sequence_idx" ON "DocumentRegistration"("year", "sequence");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "DocumentRegistration_series_year_sequence_key" ON "DocumentRegistration"("series", "year", "sequence");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "Department_code_key" ON "Department"("code");

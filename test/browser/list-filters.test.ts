@@ -1,0 +1,98 @@
+// Issue 11's lists, by clicking: the steering group opens 年度工作计划 from the header, narrows it to one department
+// with the GET filter form, pages forward and back with 下一页 / 上一页 (the filter kept in the URL), and clears the
+// filters; a URL with a cursor that is not one and filter values that are not valid shows the list's first page with a
+// bilingual notice for each, never the error page. The page passes axe-core and html-validate.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startApp, type App } from "./support/app";
+import { auditPage, prepareAudit } from "./support/page-audit";
+import { navigated, settled } from "./support/navigation";
+
+let app: App;
+const PLANS = 27;
+beforeAll(async () => {
+  app = await startApp();
+  const epb = await app.db.department.findUniqueOrThrow({ where: { code: "epb" } });
+  // Plans of years no seed uses, each due on its own day of 2001, created out of date order.
+  for (let i = 0; i < PLANS; i++)
+    await app.db.annualWorkPlan.create({
+      data: {
+        workflowId: `workplan-${1900 + i}-epb`,
+        departmentId: epb.id,
+        year: 1900 + i,
+        dueDate: new Date(Date.UTC(2001, 0, 1 + ((i * 5) % PLANS), 4)),
+        status: "DRAFTING",
+        openedAt: new Date("2000-12-01T00:00:00Z"),
+      },
+    });
+});
+afterAll(async () => {
+  await app?.stop();
+});
+
+describe("a filtered list, a page at a time", () => {
+  it("filters 年度工作计划 by department, pages forward and back keeping the filter, and clears it", async () => {
+    const epb = await app.db.annualWorkPlan.count({ where: { department: { code: "epb" } } });
+    const all = await app.db.annualWorkPlan.count();
+    expect(epb).toBeGreaterThan(20);
+    const { page, context } = await app.newPage();
+    await prepareAudit(context);
+    await app.signIn(page, "steering@daqing.example");
+    await page.locator('header a[href="/work-plans"]').click();
+    await navigated(page, /\/work-plans$/);
+    const section = page.locator("#plans");
+    const range = section.getByTestId("page-range");
+    expect(await range.textContent()).toBe(`第1–${Math.min(20, all)}条，共${all}条`);
+
+    await section.getByLabel("部门").selectOption({ label: "市环保局" });
+    await section.getByRole("button", { name: "筛选" }).click();
+    await navigated(page, /departmentCode=epb/);
+    expect(await range.textContent()).toBe(`第1–20条，共${epb}条`);
+    const firstPage = await section.locator("tbody tr").allTextContents();
+    expect(firstPage).toHaveLength(20);
+    // Soonest due first: the 2001 plans, 1 January first.
+    expect(firstPage[0]).toContain("1900");
+    expect(await auditPage(page, context)).toEqual([]);
+    await app.shot(page, "work-plans-filtered");
+
+    await section.getByRole("link", { name: /下一页/ }).click();
+    await navigated(page, (u) => u.searchParams.has("after") && u.searchParams.get("departmentCode") === "epb");
+    expect(await range.textContent()).toBe(`第21–${Math.min(40, epb)}条，共${epb}条`);
+    const secondPage = await section.locator("tbody tr").allTextContents();
+    expect(secondPage.some((row) => firstPage.includes(row))).toBe(false);
+    expect(await section.getByLabel("部门").inputValue()).toBe("epb");
+
+    await section.getByRole("link", { name: /上一页/ }).click();
+    await navigated(page, (u) => u.searchParams.has("before") && u.searchParams.get("departmentCode") === "epb");
+    expect(await range.textContent()).toBe(`第1–20条，共${epb}条`);
+    expect(await section.locator("tbody tr").allTextContents()).toEqual(firstPage);
+
+    await section.getByRole("link", { name: "清除筛选" }).click();
+    await navigated(page, (u) => u.pathname === "/work-plans" && u.search === "");
+    expect(await range.textContent()).toBe(`第1–${Math.min(20, all)}条，共${all}条`);
+    await context.close();
+  });
+
+  it("shows the first page with a notice in both languages for a bad cursor and bad filter values", async () => {
+    const { page, context } = await app.newPage();
+    await prepareAudit(context);
+    await app.signIn(page, "steering@daqing.example");
+    const res = await page.goto("/work-plans?after=garbage&status=NOPE&dueFrom=2026-13-40");
+    await settled(page);
+    expect(res?.status()).toBe(200);
+    const notices = await page.locator("#plans .notice-error").allTextContents();
+    expect(notices).toEqual([
+      "筛选条件“状态”的值“NOPE”无效，已忽略",
+      "筛选条件“截止日期自”的值“2026-13-40”无效，已忽略",
+      "分页游标无效：请使用上一页结果中的 endCursor（已显示第一页）",
+    ]);
+    expect(await page.locator("#plans").getByTestId("page-range").textContent()).toMatch(/^第1–20条/);
+    expect(await auditPage(page, context)).toEqual([]);
+    await page.goto("/inspections?after=R1BDOk46OTk5OTk5&lang=en");
+    await settled(page);
+    expect(await page.locator("#list .notice-error").allTextContents()).toEqual([
+      "The page position is stale: the cursor's row is no longer in this list (deleted, or outside these filters); start again from the first page (showing the first page)",
+    ]);
+    expect(await page.locator("#list").getByTestId("inspection-list").count()).toBe(1);
+    await context.close();
+  });
+});
