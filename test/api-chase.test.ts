@@ -1,7 +1,9 @@
 // 催报 and 签收 through /graphql: a chase is recorded in the item's log, e-mailed to the department's members over a
-// real SMTP server on 127.0.0.1, refused a second time the same day and refused to a department; a request is signed
-// for only by the department it is addressed to, and the board then shows it signed.
+// real SMTP server on 127.0.0.1, refused a second time the same working day (saying when the next is possible) and
+// refused to a department; a request is signed for only by the department it is addressed to, once, and the board
+// and the item's own page (itemReceipts) then show it signed.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { useClock } from "../app/utils/clock.server";
 import { createMailer, type Mailer } from "../app/utils/mailer.server";
 import { createTestDb } from "./support/db";
 import { graphqlClient, type GqlResult } from "./support/graphql";
@@ -14,7 +16,8 @@ let mailer: Mailer;
 let gql: ReturnType<typeof graphqlClient>;
 let facts: Awaited<ReturnType<typeof officeFacts>>;
 const SG = "steering@daqing.example";
-const CHASE = `mutation($w: String!, $f: Int) { chase(workflowId: $w, finding: $f) { chasedAt recipients mailed } }`;
+const CHASE = `mutation($w: String!, $f: Int) { chase(workflowId: $w, finding: $f) { chasedAt recipients mailed queued } }`;
+const RECEIPTS = `query($w: String!) { itemReceipts(workflowId: $w) { finding signedAt canSignFor } }`;
 const SIGN = `mutation($w: String!, $f: Int) { signFor(workflowId: $w, finding: $f) { workflowId finding signedAt } }`;
 const error = (r: GqlResult) => r.errors?.[0]?.extensions;
 
@@ -36,7 +39,7 @@ describe("催报", () => {
     const r = await gql(CHASE, { w: id }, SG);
     expect(r.errors).toBeUndefined();
     const water = await db.user.findMany({ where: { department: { code: "water" }, role: "DEPARTMENT_MEMBER" } });
-    expect(r.data.chase).toMatchObject({ recipients: water.length, mailed: water.length });
+    expect(r.data.chase).toMatchObject({ recipients: water.length, mailed: water.length, queued: 0 });
     expect(water.length).toBeGreaterThan(0);
     const mails = smtp.received.filter((m) => m.noticeKey.startsWith("chase/"));
     expect(mails.map((m) => m.to).sort()).toEqual(water.map((u) => u.email).sort());
@@ -49,18 +52,18 @@ describe("催报", () => {
       { w: id },
       SG,
     );
-    expect(log.data.workflowEvents.at(-1).sentence.zh).toMatch(/ 向市水务局催报，发出邮件\d+封$/);
-    expect(log.data.workflowEvents.at(-1).sentence.en).toMatch(/ chased Water Affairs Bureau; \d+ e-mails? sent$/);
+    expect(log.data.workflowEvents.at(-1).sentence.zh).toMatch(/ 向市水务局催报，邮件通知\d+人$/);
+    expect(log.data.workflowEvents.at(-1).sentence.en).toMatch(/ chased Water Affairs Bureau; e-mailed \d+ members?$/);
   });
 
-  it("refuses a second chase of the same item the same day, in both languages, and sends nothing", async () => {
+  it("refuses a second chase of the same item the same working day, in both languages, and sends nothing", async () => {
     const before = smtp.received.length;
     const r = await gql(CHASE, { w: facts.missing.workflowId }, SG);
     expect(error(r)).toMatchObject({
       code: "TOO_MANY_REQUESTS",
-      zh: expect.stringMatching(/^今天（\d{4}-\d\d-\d\d）已催报过/),
+      zh: expect.stringMatching(/^本工作日（\d{4}-\d\d-\d\d）已催报过.+下一次可在\d{4}-\d\d-\d\d（下一个工作日）催报$/),
     });
-    expect(error(r)?.en).toMatch(/already chased today/);
+    expect(error(r)?.en).toMatch(/already chased on working day .+ again on \d{4}-\d\d-\d\d, the next working day$/);
     expect(smtp.received.length).toBe(before);
     expect(await db.chase.count({ where: { workflowId: facts.missing.workflowId } })).toBe(1);
   });
@@ -80,6 +83,36 @@ describe("催报", () => {
     expect(board.data.rectificationChaseBoard.find((x: { finding: number }) => x.finding === 3)).toMatchObject({
       chaseCount: 1,
     });
+  });
+
+  it("counts one chase per working day: a holiday's chase counts toward the next working day", async () => {
+    // 2026: 10-01…10-07 National Day holiday, 10-08 (Thu) the first working day after it, 10-10 (Sat) a 调休 working day.
+    const at = (iso: string) => useClock(() => new Date(iso).getTime());
+    const w = facts.drafting.workflowId;
+    try {
+      at("2026-10-03T02:00:00Z");
+      expect((await gql(CHASE, { w }, SG)).errors).toBeUndefined();
+      expect((await db.chase.findFirstOrThrow({ where: { workflowId: w } })).day).toBe("2026-10-08");
+      at("2026-10-08T02:00:00Z");
+      expect(error(await gql(CHASE, { w }, SG))).toMatchObject({
+        code: "TOO_MANY_REQUESTS",
+        zh: expect.stringMatching(/^本工作日（2026-10-08）已催报过.+下一次可在2026-10-09（下一个工作日）催报$/),
+        en: expect.stringMatching(
+          /on working day 2026-10-08; it can be chased again on 2026-10-09, the next working day$/,
+        ),
+      });
+      at("2026-10-09T02:00:00Z");
+      expect((await gql(CHASE, { w }, SG)).errors).toBeUndefined();
+      at("2026-10-10T02:00:00Z");
+      expect((await gql(CHASE, { w }, SG)).errors).toBeUndefined();
+      at("2026-10-11T02:00:00Z"); // Sunday: counts toward Monday 10-12, a new working day
+      expect((await gql(CHASE, { w }, SG)).errors).toBeUndefined();
+      at("2026-10-12T09:00:00Z");
+      expect(error(await gql(CHASE, { w }, SG))?.zh).toContain("下一次可在2026-10-13");
+      expect(await db.chase.count({ where: { workflowId: w } })).toBe(4);
+    } finally {
+      useClock(null);
+    }
   });
 });
 
@@ -127,10 +160,47 @@ describe("签收", () => {
   });
 
   it("lets the inspected department sign for a finding's rectification", async () => {
-    const r = await gql(SIGN, { w: facts.inspection.workflowId, f: 4 }, "epb@daqing.example");
+    const epb = "epb@daqing.example";
+    const w = facts.inspection.workflowId;
+    // The inspection's page: one entry per finding asked to rectify; 签收 offered to epb for the open ones only.
+    expect((await gql(RECEIPTS, { w }, epb)).data.itemReceipts).toEqual([
+      { finding: 1, signedAt: null, canSignFor: false },
+      { finding: 2, signedAt: null, canSignFor: false },
+      { finding: 3, signedAt: null, canSignFor: true },
+      { finding: 4, signedAt: null, canSignFor: true },
+    ]);
+    expect((await gql(RECEIPTS, { w }, "water@daqing.example")).data.itemReceipts[3].canSignFor).toBe(false);
+    const r = await gql(SIGN, { w, f: 4 }, epb);
     expect(r.data.signFor).toMatchObject({ finding: 4 });
-    expect(error(await gql(SIGN, { w: facts.inspection.workflowId, f: 5 }, "epb@daqing.example"))?.code).toBe(
-      "NOT_FOUND",
-    );
+    expect((await gql(RECEIPTS, { w }, SG)).data.itemReceipts[3]).toEqual({
+      finding: 4,
+      signedAt: r.data.signFor.signedAt,
+      canSignFor: false,
+    });
+    expect(error(await gql(SIGN, { w, f: 5 }, epb))?.code).toBe("NOT_FOUND");
+  });
+
+  it("on a work plan's page: offered to its department only, and two 签收 at once record one", async () => {
+    const w = facts.drafting.workflowId;
+    const epb = "epb@daqing.example";
+    expect((await gql(RECEIPTS, { w }, epb)).data.itemReceipts).toEqual([
+      { finding: null, signedAt: null, canSignFor: true },
+    ]);
+    for (const as of ["water@daqing.example", SG])
+      expect((await gql(RECEIPTS, { w }, as)).data.itemReceipts[0].canSignFor).toBe(false);
+    const [a, b] = await Promise.all([gql(SIGN, { w }, epb), gql(SIGN, { w }, epb)]);
+    expect(a.errors ?? b.errors).toBeUndefined();
+    expect(a.data.signFor.signedAt).toBe(b.data.signFor.signedAt);
+    expect(await db.receipt.count({ where: { workflowId: w } })).toBe(1);
+    expect(await db.workflowEvent.count({ where: { workflowId: w, kind: "SIGNED_FOR" } })).toBe(1);
+    expect((await gql(RECEIPTS, { w }, epb)).data.itemReceipts).toEqual([
+      { finding: null, signedAt: a.data.signFor.signedAt, canSignFor: false },
+    ]);
+  });
+
+  it("is nothing to sign for on a workflow with no such request", async () => {
+    expect((await gql(RECEIPTS, { w: "linkage-2026-0001" }, SG)).data.itemReceipts).toEqual([]);
+    expect((await gql(RECEIPTS, { w: "report-2026Q9-9.9-nobody" }, SG)).data.itemReceipts).toEqual([]);
+    expect(error(await gql(RECEIPTS, { w: facts.drafting.workflowId }))?.code).toBe("UNAUTHENTICATED");
   });
 });

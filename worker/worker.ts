@@ -6,6 +6,7 @@ import { DefaultLogger, NativeConnection, Runtime, Worker } from "@temporalio/wo
 import { createDb } from "../app/utils/db.server";
 import { env } from "../app/utils/env.server";
 import { createMailer } from "../app/utils/mailer.server";
+import { startOutboxSweeper } from "../app/utils/outbox-sweeper.server";
 import { createActivities } from "./activities";
 
 export const workflowsPath = fileURLToPath(new URL("../workflows/index.ts", import.meta.url));
@@ -15,6 +16,8 @@ async function main() {
   Runtime.install({ logger: new DefaultLogger(env.NODE_ENV === "test" ? "WARN" : "INFO") });
   const db = createDb();
   const mailer = createMailer({ db, smtpUrl: env.SMTP_URL });
+  // Mail written to the outbox and never sent (its writer died, or SMTP was down) goes out from here.
+  const sweeper = env.SMTP_URL ? startOutboxSweeper(db, mailer, env.OUTBOX_SWEEP_SECONDS * 1000) : null;
   const connection = await NativeConnection.connect({ address: env.TEMPORAL_ADDRESS });
   // The fan-out activity starts workflows itself, through an ordinary client.
   const clientConnection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
@@ -32,6 +35,7 @@ async function main() {
   try {
     await worker.run();
   } finally {
+    await sweeper?.stop();
     mailer.close();
     await clientConnection.close();
     await connection.close();

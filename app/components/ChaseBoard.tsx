@@ -28,7 +28,8 @@ export interface BoardRow {
 }
 
 export type ChaseOutcome =
-  { ok: true; workflowId: string; finding: number | null; mailed: number } | { ok: false; error: UiError };
+  | { ok: true; workflowId: string; finding: number | null; mailed: number; queued: number }
+  | { ok: false; error: UiError };
 
 export const BOARD_FIELDS = `workflowId finding @_optional department { zh en } subject { zh en } state { zh en } open
   deadline @_optional daysLate signedAt @_optional remindedAt @_optional lastChasedAt @_optional`;
@@ -80,8 +81,8 @@ export function ChaseBoard({
       {outcome?.ok ? (
         <Notice>
           {t.lang === "en"
-            ? `Chased: ${chasedName} (${outcome.mailed} e-mail${outcome.mailed === 1 ? "" : "s"} sent)`
-            : `已催报：${chasedName}（发出邮件${outcome.mailed}封）`}
+            ? `Chased: ${chasedName} (${outcome.mailed} e-mail${outcome.mailed === 1 ? "" : "s"} sent${outcome.queued ? `; ${outcome.queued} queued, sent once the mail server answers` : ""})`
+            : `已催报：${chasedName}（发出邮件${outcome.mailed}封${outcome.queued ? `，${outcome.queued}封已排队，邮件服务器恢复后自动发出` : ""}）`}
         </Notice>
       ) : (
         <ErrorNotice error={outcome?.error} />

@@ -1,5 +1,6 @@
 // 签收: a department's one-click acknowledgement of a request addressed to it, or when it signed. A plain form to
-// /sign-for, so it works without JavaScript; the reader comes back to this page.
+// /sign-for, so it works without JavaScript; the reader comes back to this page. The workspace and the item pages
+// (a report, a work plan, an inspection's findings) use it; the API decides who may sign (app/models/office).
 import { Form, useLocation } from "@remix-run/react";
 import { shanghaiDateTime } from "./status";
 import { SubmitButton } from "./ui";
@@ -9,6 +10,13 @@ export interface SignFor {
   workflowId: string;
   finding?: number | null;
   signedAt?: string | null;
+}
+
+/** What an item page asks the API for (`$id` is the page's workflow ID). */
+export const RECEIPTS_QUERY = `itemReceipts(workflowId: $id) @_optional { workflowId finding @_optional signedAt @_optional canSignFor }`;
+
+export interface ItemReceipt extends SignFor {
+  canSignFor: boolean;
 }
 
 export function SignForButton({ signFor, label }: { signFor: SignFor; label: string }) {
@@ -28,4 +36,19 @@ export function SignForButton({ signFor, label }: { signFor: SignFor; label: str
       <SubmitButton label={pick(lang, ["签收", "Sign for"])} variant="secondary" />
     </Form>
   );
+}
+
+/** On an item's page: 签收 for the addressee while it is owed, the signed time once signed, else nothing. */
+export function ItemSignFor({
+  receipts,
+  finding = null,
+  label,
+}: {
+  receipts: ItemReceipt[] | null | undefined;
+  finding?: number | null;
+  label: string;
+}) {
+  const receipt = receipts?.find((r) => (r.finding ?? null) === finding);
+  if (!receipt || (!receipt.signedAt && !receipt.canSignFor)) return null;
+  return <SignForButton signFor={receipt} label={label} />;
 }

@@ -10,6 +10,7 @@ const CHASE = /* @__PURE__ */ graphql(`
   mutation Chase($id: String!, $finding: Int) {
     chase(workflowId: $id, finding: $finding) {
       mailed
+      queued
     }
   }
 `);
@@ -23,5 +24,11 @@ export async function chaseAction(request: Request) {
   const r = await gql(request, CHASE, { id, finding });
   if (!r.ok)
     return json<ChaseOutcome>({ ok: false, error: r.error }, { status: r.error.code === "FORBIDDEN" ? 403 : 400 });
-  return json<ChaseOutcome>({ ok: true, workflowId: id, finding, mailed: r.data.chase.mailed });
+  return json<ChaseOutcome>({
+    ok: true,
+    workflowId: id,
+    finding,
+    mailed: r.data.chase.mailed,
+    queued: r.data.chase.queued,
+  });
 }

@@ -28,6 +28,7 @@ import {
   type OfferedAction,
 } from "../components/workflow";
 import { useT } from "../i18n";
+import { ItemSignFor, RECEIPTS_QUERY } from "../components/SignForButton";
 import { graphql } from "../utils/graphql";
 import { gql, gqlOrThrow } from "../utils/graphql.server";
 import { WORK_PLAN_STATUSES } from "../../workflows/work-plan/process";
@@ -46,6 +47,7 @@ const QUERY = /* @__PURE__ */ graphql(`
       ${WAITING_FIELDS}
     }
     ${EVENTS_QUERY}
+    ${RECEIPTS_QUERY}
   }
 `);
 
@@ -53,7 +55,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const d = await gqlOrThrow(request, QUERY, { id: String(params.id) });
   if (!d.workPlan)
     throw json({ zh: `未找到年度工作计划：${params.id}`, en: `Work plan not found: ${params.id}` }, { status: 404 });
-  return json({ plan: d.workPlan, events: d.workflowEvents });
+  return json({ plan: d.workPlan, events: d.workflowEvents, receipts: d.itemReceipts });
 }
 
 const SAVE = /* @__PURE__ */ graphql(`
@@ -116,7 +118,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function WorkPlan() {
-  const { plan, events } = useLoaderData<typeof loader>();
+  const { plan, events, receipts } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT();
   const say = (x: { zh: string; en: string }) => (t.lang === "en" ? x.en : x.zh);
@@ -146,6 +148,7 @@ export default function WorkPlan() {
         actions={<WfStatus status={plan.status} labels={WORK_PLAN_STATUSES} />}
       />
       <WaitingFor items={plan.waitingFor} />
+      <ItemSignFor receipts={receipts} label={say(plan.title)} />
       {plan.status === "RETURNED" && plan.returnReason ? (
         <div className="notice notice-error" data-testid="return-reason">
           <strong>{t("returnReason")}：</strong>

@@ -29,6 +29,8 @@ const schema = z.object({
   TEMPORAL_TEST_SERVER: z.string().default(".tools/python/bin/temporal-test-server"),
   /** smtp://host:port for real mail; unset keeps every message in the local outbox only. */
   SMTP_URL: z.string().url().optional(),
+  /** How often the worker sends what the outbox holds unsent (a 催报 whose web process died, mail while SMTP was down). */
+  OUTBOX_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   MAIL_FROM: z.string().default("生态环境监测网络建设 <noreply@eco-monitoring.daqing.local>"),
   /** Public base URL used in e-mail links; an https URL makes session cookies Secure (docs/decisions/010). */
   APP_URL: z.string().url().default("http://localhost:3000"),

@@ -3,7 +3,9 @@
 // a lease (sendingUntil) lets one attempt at a time send it, so a retry that starts while its timed-out predecessor
 // is still talking to the SMTP server does not send it a second time. What no lease can close is a crash between the
 // SMTP server's acceptance and the sentAt update: the next attempt sends again, with the same Message-ID, which a
-// receiving server uses to drop the duplicate.
+// receiving server uses to drop the duplicate. A record that announces itself by mail (a 催报) writes its message with
+// `queueMail` in its own transaction and sends it with `sendQueued` after the commit; what is never sent that way
+// the worker's sweeper sends (app/utils/outbox-sweeper.server.ts).
 import { createHash } from "node:crypto";
 import nodemailer, { type Transporter } from "nodemailer";
 import type { Db } from "./db.server";
@@ -21,11 +23,42 @@ export interface OutgoingMail {
   body: string;
 }
 
+/** What `sendQueued` did with one outbox row. */
+export type SendOutcome = "sent" | "already-sent" | "held" | "outbox-only";
+
 export interface Mailer {
   /** Returns false when the key was already delivered (nothing sent again). */
   deliver(mail: OutgoingMail): Promise<boolean>;
+  /** Sends a row already in the outbox (written by `queueMail` in its writer's transaction) under a lease: "held"
+   *  when another attempt holds the lease now; an SMTP failure gives the lease back and throws. */
+  sendQueued(id: number): Promise<SendOutcome>;
+  /** Whether SMTP_URL is set: without it every message stays in the outbox, by design. */
+  readonly sends: boolean;
   close(): void;
 }
+
+type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+const outboxRow = (mail: OutgoingMail) => ({
+  idempotencyKey: mail.key,
+  workflowId: mail.workflowId ?? null,
+  template: mail.template,
+  toEmail: mail.to.email,
+  toName: mail.to.name,
+  locale: mail.to.locale,
+  subject: mail.subject,
+  body: mail.body,
+});
+
+/** Writes a message to the outbox inside the caller's transaction, so that it exists exactly when what it announces
+ *  does; it is sent after the commit (`sendQueued`), or by the worker's sweeper if the writer dies first. */
+export function queueMail(tx: Tx, mail: OutgoingMail) {
+  return tx.outboxMessage.create({ data: outboxRow(mail), select: { id: true } });
+}
+
+/** A stable Message-ID lets a receiving server drop the rare duplicate left by a crash between send and update. */
+export const messageIdOf = (key: string) =>
+  `<${createHash("sha256").update(key).digest("hex").slice(0, 32)}@eco-monitoring.daqing.local>`;
 
 export function createMailer(options: { db: Db; smtpUrl?: string | null; from?: string }): Mailer {
   const { db } = options;
@@ -41,67 +74,80 @@ export function createMailer(options: { db: Db; smtpUrl?: string | null; from?: 
       } as never)
     : null;
 
+  /** Claims the lease of an unsent row; false when it is sent or another attempt holds it. */
+  async function claim(id: number) {
+    const now = new Date();
+    const claimed = await db.outboxMessage.updateMany({
+      where: { id, sentAt: null, OR: [{ sendingUntil: null }, { sendingUntil: { lt: now } }] },
+      data: { sendingUntil: new Date(now.getTime() + LEASE_MS) },
+    });
+    return claimed.count === 1;
+  }
+
+  async function send(
+    row: { id: number; idempotencyKey: string; workflowId: string | null } & Pick<OutgoingMail, "subject" | "body"> & {
+        toEmail: string;
+        toName: string;
+      },
+  ) {
+    const info = await transport!
+      .sendMail({
+        from,
+        to: { name: row.toName, address: row.toEmail },
+        subject: row.subject,
+        text: row.body,
+        messageId: messageIdOf(row.idempotencyKey),
+        headers: {
+          "X-Notice-Key": row.idempotencyKey,
+          ...(row.workflowId ? { "X-Workflow-Id": row.workflowId } : {}),
+        },
+      })
+      .catch(async (e: unknown) => {
+        // Not sent: give the lease back so that the retry need not wait for it to run out.
+        await db.outboxMessage.update({ where: { id: row.id }, data: { sendingUntil: null } });
+        throw e;
+      });
+    await db.outboxMessage.update({
+      where: { id: row.id },
+      data: { sentAt: new Date(), smtpMessageId: info.messageId, sendingUntil: null },
+    });
+  }
+
   return {
+    sends: transport !== null,
     async deliver(mail) {
       let row = await db.outboxMessage.findUnique({ where: { idempotencyKey: mail.key } });
       if (row && (row.sentAt || !transport)) return false;
       if (!row) {
-        row = await db.outboxMessage
-          .create({
-            data: {
-              idempotencyKey: mail.key,
-              workflowId: mail.workflowId ?? null,
-              template: mail.template,
-              toEmail: mail.to.email,
-              toName: mail.to.name,
-              locale: mail.to.locale,
-              subject: mail.subject,
-              body: mail.body,
-            },
-          })
-          .catch(async (e: { code?: string }) => {
-            // A concurrent attempt with the same key won the insert: it owns the sending.
-            if (e.code === "P2002") return null;
-            throw e;
-          });
+        row = await db.outboxMessage.create({ data: outboxRow(mail) }).catch(async (e: { code?: string }) => {
+          // A concurrent attempt with the same key won the insert: it owns the sending.
+          if (e.code === "P2002") return null;
+          throw e;
+        });
         if (!row) return false;
       }
       if (!transport) return true;
-      const now = new Date();
-      const claimed = await db.outboxMessage.updateMany({
-        where: { id: row.id, sentAt: null, OR: [{ sendingUntil: null }, { sendingUntil: { lt: now } }] },
-        data: { sendingUntil: new Date(now.getTime() + LEASE_MS) },
-      });
       // Another attempt holds the lease: fail this one, so that Temporal retries it after the other has finished
       // (its retry then finds sentAt and sends nothing) or its lease has run out (it crashed; the retry sends).
-      if (claimed.count === 0) {
+      if (!(await claim(row.id))) {
         const other = await db.outboxMessage.findUnique({ where: { id: row.id }, select: { sentAt: true } });
         if (other?.sentAt) return false;
         throw new Error(
           "这封邮件正由另一次尝试发送，稍后重试 / Another attempt is sending this e-mail; it is retried later",
         );
       }
-      // A stable Message-ID lets a receiving server drop the rare duplicate left by a crash between send and update.
-      const messageId = `<${createHash("sha256").update(mail.key).digest("hex").slice(0, 32)}@eco-monitoring.daqing.local>`;
-      const info = await transport
-        .sendMail({
-          from,
-          to: { name: mail.to.name, address: mail.to.email },
-          subject: mail.subject,
-          text: mail.body,
-          messageId,
-          headers: { "X-Notice-Key": mail.key, ...(mail.workflowId ? { "X-Workflow-Id": mail.workflowId } : {}) },
-        })
-        .catch(async (e: unknown) => {
-          // Not sent: give the lease back so that the retry need not wait for it to run out.
-          await db.outboxMessage.update({ where: { id: row.id }, data: { sendingUntil: null } });
-          throw e;
-        });
-      await db.outboxMessage.update({
-        where: { id: row.id },
-        data: { sentAt: new Date(), smtpMessageId: info.messageId, sendingUntil: null },
-      });
+      await send(row);
       return true;
+    },
+    async sendQueued(id) {
+      if (!transport) return "outbox-only";
+      if (!(await claim(id))) {
+        const other = await db.outboxMessage.findUnique({ where: { id }, select: { sentAt: true } });
+        return other?.sentAt ? "already-sent" : "held";
+      }
+      const row = await db.outboxMessage.findUniqueOrThrow({ where: { id } });
+      await send(row);
+      return "sent";
     },
     close() {
       transport?.close();

@@ -6,7 +6,8 @@ import type { GraphQLContext } from "../context";
 import { now } from "../../app/utils/clock.server";
 import type { BoardRow } from "../../app/models/office/board.server";
 import { cycleBoard, rectificationBoard, workPlanBoard } from "../../app/models/office/board.server";
-import { chaseItem, signFor } from "../../app/models/office/chase.server";
+import { chaseItem } from "../../app/models/office/chase.server";
+import { itemReceipts, signFor, type ItemReceipt } from "../../app/models/office/receipt.server";
 import { findingItem } from "../../app/models/office/items.server";
 import { departmentScorecard, type ScorecardRow } from "../../app/models/office/scorecard.server";
 import { BilingualRef } from "./process";
@@ -55,14 +56,35 @@ const BoardRowRef = builder.objectRef<BoardRow>("ChaseBoardRow").implement({
 });
 
 const ChaseResultRef = builder
-  .objectRef<{ chasedAt: Date; recipients: number; mailed: number }>("ChaseResult")
+  .objectRef<{ chasedAt: Date; recipients: number; mailed: number; queued: number }>("ChaseResult")
   .implement({
     fields: (t) => ({
       chasedAt: t.expose("chasedAt", { type: "DateTime" }),
       recipients: t.exposeInt("recipients", { description: "The department's members it was addressed to" }),
-      mailed: t.exposeInt("mailed", { description: "E-mails sent now (the rest stay in the outbox, unsent)" }),
+      mailed: t.exposeInt("mailed", { description: "E-mails the SMTP server accepted now" }),
+      queued: t.exposeInt("queued", {
+        description:
+          "E-mails not sent now (SMTP unreachable): they stay in the outbox and the worker's sweeper sends them later",
+      }),
     }),
   });
+
+const ItemReceiptRef = builder.objectRef<ItemReceipt>("ItemReceipt").implement({
+  description: "签收 on an item's page: whether it was signed for, and whether this viewer may sign for it now",
+  fields: (t) => ({
+    workflowId: t.exposeString("workflowId"),
+    finding: t.exposeInt("finding", { nullable: true, description: "For a rectification: the finding's ordinal" }),
+    addressee: t.field({
+      type: BilingualRef,
+      description: "The department (or area) it is addressed to",
+      resolve: (r) => r.addressee,
+    }),
+    signedAt: t.expose("signedAt", { type: "DateTime", nullable: true }),
+    canSignFor: t.exposeBoolean("canSignFor", {
+      description: "This viewer is the addressee, the item is still owed and not yet signed for",
+    }),
+  }),
+});
 
 const ReceiptRef = builder.objectRef<{ workflowId: string; item: string; signedAt: Date }>("Receipt").implement({
   description: "签收: a department's acknowledgement of a request addressed to it",
@@ -113,6 +135,14 @@ builder.queryFields((t) => ({
     description: "Every inspection finding whose rectification is still owed",
     resolve: async (_r, _a, ctx) => rectificationBoard(ctx.db, ctx.viewer, await now()),
   }),
+  itemReceipts: t.field({
+    type: [ItemReceiptRef],
+    authScopes: { signedIn: true },
+    description:
+      "签收 of a workflow's requests: a report's or work plan's one, an inspection's one per finding to rectify",
+    args: { workflowId: t.arg.string({ required: true }) },
+    resolve: (_r, a, ctx) => itemReceipts(ctx.db, ctx.viewer, a.workflowId),
+  }),
   departmentScorecard: t.field({
     type: [ScorecardRowRef],
     authScopes: { signedIn: true },
@@ -129,7 +159,7 @@ builder.mutationFields((t) => ({
     type: ChaseResultRef,
     authScopes: { signedIn: true },
     description:
-      "催报 (steering group): records the chase in the item's log and e-mails the department's members; once per item and day",
+      "催报 (steering group): records the chase in the item's log and e-mails the department's members through the outbox; once per item and working day",
     args: { workflowId: t.arg.string({ required: true }), finding: t.arg.int({ description: FINDING }) },
     resolve: async (_r, a, ctx) => chaseItem(ctx.db, ctx.mailer, ctx.viewer, a, await now()),
   }),

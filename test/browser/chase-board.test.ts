@@ -1,6 +1,6 @@
 // The chase board in real Chromium, by clicks and forms: the steering group opens a cycle's board from the cycle
 // page, sees who is late and has not signed for, clicks 催报 and the department's mailbox on a real SMTP server
-// receives it; a second 催报 the same day is refused in words. The department sees its count in the header, follows
+// receives it; a second 催报 the same working day is refused in words. The department sees its count in the header, follows
 // it to the workspace and signs for its report, and the board shows it signed. The cycle's rows are written
 // directly (test/support/office-facts.ts), as the workflows mirror them: no workflow runs here.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -72,9 +72,11 @@ describe("the chase board, 催报 and 签收", () => {
     const mail = smtp.received.find((m) => m.to === "water@daqing.example");
     expect(mail?.subject).toMatch(/^【催报】2026年第一季度 · 2\.1 /);
     expect(mail?.text).toContain("/reports/report-2026Q1-2.1-water");
-    // Chased once today: a second click is refused in words, and nothing more is sent.
+    // Chased once this working day: a second click is refused in words, and nothing more is sent.
     await submit(page, /^催报 · 市水务局$/);
-    expect(await page.getByRole("alert").textContent()).toMatch(/^今天（\d{4}-\d\d-\d\d）已催报过/);
+    expect(await page.getByRole("alert").textContent()).toMatch(
+      /^本工作日（\d{4}-\d\d-\d\d）已催报过.+下一次可在\d{4}-\d\d-\d\d（下一个工作日）催报$/,
+    );
     expect(smtp.received.filter((m) => m.to === "water@daqing.example")).toHaveLength(1);
     await app.shot(page, "chase-2-refused-second");
 

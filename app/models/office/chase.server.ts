@@ -1,14 +1,16 @@
-// 催报 and 签收: the steering group chases what a department still owes (recorded in the item's log, e-mailed to the
-// department's members, at most once per item and day), and the addressed department signs for each request.
+// 催报: the steering group chases what a department still owes (recorded in the item's log, e-mailed to the
+// department's members through the outbox, at most once per item and working day). 签收 is in receipt.server.ts.
 // Every entry point (GraphQL, pages) calls these; the rules live here.
 import type { Db } from "../../utils/db.server";
 import { env } from "../../utils/env.server";
-import { AppError, forbidden } from "../../utils/errors";
-import type { Mailer } from "../../utils/mailer.server";
+import { AppError } from "../../utils/errors";
+import { queueMail, type Mailer } from "../../utils/mailer.server";
 import { shanghaiDay } from "../../utils/time";
 import { recipients } from "../workflows/notify.server";
-import { requireRole, requireViewer, type Viewer } from "../viewer";
-import { CHASED, SIGNED_FOR } from "./events";
+import { addWorkingDays, workingDayOnOrAfter } from "../../../workflows/common/working-days";
+import { workCalendar } from "../work-calendar.server";
+import { requireRole, type Viewer } from "../viewer";
+import { CHASED } from "./events";
 import { loadOfficeItem, requireOpen, type OfficeItem } from "./items.server";
 import { daysLate } from "./light.server";
 
@@ -17,11 +19,11 @@ export interface ItemRef {
   finding?: number | null;
 }
 
-type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
-const isUniqueViolation = (e: unknown) => (e as { code?: string }).code === "P2002";
+export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+export const isUniqueViolation = (e: unknown) => (e as { code?: string }).code === "P2002";
 
 /** An entry in the item's activity log, after the workflow's last step (it is not one of the workflow's steps). */
-async function logEntry(
+export async function logEntry(
   tx: Tx,
   item: OfficeItem,
   key: string,
@@ -66,23 +68,34 @@ function chaseMail(item: OfficeItem, locale: string, name: string, now: number) 
   };
 }
 
-/** 催报: the steering group only; an item still owed; once per item and day. Returns the e-mails sent. */
+/** The working day a chase at `day` counts toward (a chase on a Saturday counts toward Monday), and the next one. */
+function chaseWorkingDay(day: string) {
+  const calendar = workCalendar();
+  const counted = workingDayOnOrAfter(calendar, day);
+  return { counted, next: addWorkingDays(calendar, counted, 1) };
+}
+
+/**
+ * 催报: the steering group only; an item still owed; once per item and working day. The chase, its log entry and one
+ * outbox message per member of the addressee commit together; the messages are then sent here, and whatever is not
+ * (the SMTP server is down, or this process dies first) the worker's outbox sweeper sends later.
+ */
 export async function chaseItem(db: Db, mailer: Mailer, viewer: Viewer | null, ref: ItemRef, now: number) {
   const v = requireRole(viewer, "STEERING_GROUP");
   const item = await loadOfficeItem(db, ref.workflowId, ref.finding);
   requireOpen(item, "催报", "chase");
   const at = new Date(now);
-  const day = shanghaiDay(at);
+  const { counted, next } = chaseWorkingDay(shanghaiDay(at));
   const to = await recipients(db, [
     item.departmentId !== null ? { departmentId: item.departmentId } : { areaId: item.areaId! },
   ]);
-  const chase = await db
+  const queued = await db
     .$transaction(async (tx) => {
       const row = await tx.chase.create({
         data: {
           workflowId: item.workflowId,
           item: item.item,
-          day,
+          day: counted,
           at,
           byId: v.id,
           departmentId: item.departmentId,
@@ -90,68 +103,31 @@ export async function chaseItem(db: Db, mailer: Mailer, viewer: Viewer | null, r
           mailed: to.length,
         },
       });
-      await logEntry(tx, item, `chase-${row.id}`, CHASED, at, v.id, { to: item.addressee, mailed: to.length });
-      return row;
+      await logEntry(tx, item, `chase-${row.id}`, CHASED, at, v.id, { to: item.addressee, recipients: to.length });
+      const ids: number[] = [];
+      for (const u of to) {
+        const { subject, body } = chaseMail(item, u.locale, u.name, now);
+        const key = `chase/${row.id}/${u.email}`;
+        ids.push(
+          (await queueMail(tx, { key, workflowId: item.workflowId, template: "CHASE", to: u, subject, body })).id,
+        );
+      }
+      return ids;
     })
     .catch((e: unknown) => {
       if (!isUniqueViolation(e)) throw e;
       throw new AppError(
         "TOO_MANY_REQUESTS",
-        `今天（${day}）已催报过“${item.title.zh}”，请下一个工作日再催报`,
-        `“${item.title.en}” was already chased today (${day}); chase it again on the next working day`,
+        `本工作日（${counted}）已催报过“${item.title.zh}”，下一次可在${next}（下一个工作日）催报`,
+        `“${item.title.en}” was already chased on working day ${counted}; it can be chased again on ${next}, the next working day`,
       );
     });
-  // Recorded first, mailed after: a failing SMTP server leaves the messages in the outbox, unsent, and the chase stands.
+  // Sent after the commit. A failure leaves the rest queued: the chase stands and the sweeper retries.
   let mailed = 0;
-  for (const u of to) {
-    const { subject, body } = chaseMail(item, u.locale, u.name, now);
-    const sent = await mailer
-      .deliver({
-        key: `chase/${chase.id}/${u.email}`,
-        workflowId: item.workflowId,
-        template: "CHASE",
-        to: u,
-        subject,
-        body,
-      })
-      .catch(() => false);
-    if (sent) mailed++;
+  for (const id of queued) {
+    const outcome = await mailer.sendQueued(id).catch(() => "failed" as const);
+    if (outcome === "failed") break;
+    if (outcome === "sent" || outcome === "already-sent") mailed++;
   }
-  return { chasedAt: at, recipients: to.length, mailed };
-}
-
-/** May this viewer sign for the item: a member of the department (or, for an area's inspection, the area) it is addressed to. */
-export function isAddressee(v: Viewer, item: Pick<OfficeItem, "departmentId" | "areaId">): boolean {
-  if (v.role === "DEPARTMENT_MEMBER") return v.departmentId !== null && v.departmentId === item.departmentId;
-  if (v.role === "AREA_IMPLEMENTER") return item.departmentId === null && v.areaId !== null && v.areaId === item.areaId;
-  return false;
-}
-
-/** 签收: once per item; signing again returns the first receipt. */
-export async function signFor(db: Db, viewer: Viewer | null, ref: ItemRef, now: number) {
-  const v = requireViewer(viewer);
-  const item = await loadOfficeItem(db, ref.workflowId, ref.finding);
-  if (!isAddressee(v, item))
-    throw forbidden(
-      `只有“${item.title.zh}”所交办的${item.addressee.zh}可以签收`,
-      `Only ${item.addressee.en}, to which “${item.title.en}” is addressed, may sign for it`,
-    );
-  const where = { workflowId_item: { workflowId: item.workflowId, item: item.item } };
-  const existing = await db.receipt.findUnique({ where });
-  if (existing) return existing;
-  requireOpen(item, "签收", "sign for");
-  const at = new Date(now);
-  return db
-    .$transaction(async (tx) => {
-      const row = await tx.receipt.create({
-        data: { workflowId: item.workflowId, item: item.item, signedAt: at, signedById: v.id },
-      });
-      await logEntry(tx, item, `receipt-${row.id}`, SIGNED_FOR, at, v.id, {});
-      return row;
-    })
-    .catch(async (e: unknown) => {
-      // Two clicks at once: the first receipt stands.
-      if (isUniqueViolation(e)) return db.receipt.findUniqueOrThrow({ where });
-      throw e;
-    });
+  return { chasedAt: at, recipients: to.length, mailed, queued: mailer.sends ? queued.length - mailed : 0 };
 }

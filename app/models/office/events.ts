@@ -15,6 +15,14 @@ export const describeOfficeEvent: EventDescriber = (kind, detail) => {
   const to = bilingual(detail.to) ?? { zh: "", en: "" };
   const about = what ? { zh: `（${what.zh}）`, en: ` (${what.en})` } : { zh: "", en: "" };
   if (kind === CHASED) {
+    // Chases before the outbox (ADR 022) recorded the e-mails sent; since, the members written to (sent after commit).
+    if (typeof detail.recipients === "number") {
+      const n = detail.recipients;
+      return {
+        zh: `向${to.zh}催报${about.zh}，邮件通知${n}人`,
+        en: `chased ${to.en}${about.en}; e-mailed ${n} member${n === 1 ? "" : "s"}`,
+      };
+    }
     const mailed = typeof detail.mailed === "number" ? detail.mailed : 0;
     return {
       zh: `向${to.zh}催报${about.zh}，发出邮件${mailed}封`,

@@ -85,27 +85,8 @@ export async function loadOfficeItem(db: Db, workflowId: string, finding?: numbe
       };
   }
   if (kind === "INSPECTION" && finding != null) {
-    const i = await db.inspection.findUnique({
-      where: { workflowId },
-      include: { findings: { where: { ordinal: finding } }, inspectedDepartment: NAMES, area: NAMES },
-    });
-    const f = i?.findings[0];
-    if (i && f && f.requiresRectification) {
-      const label = findingLabel({ ordinal: f.ordinal, severity: f.severity as Severity });
-      return {
-        kind: "RECTIFICATION",
-        workflowId,
-        item: findingItem(f.ordinal),
-        departmentId: i.inspectedDepartmentId,
-        areaId: i.areaId,
-        addressee: named(i.inspectedDepartment ?? i.area),
-        title: { zh: `${i.title} · ${label.zh}`, en: `${i.title} · ${label.en}` },
-        what: { zh: `${label.zh}的整改`, en: `rectification of ${label.en.toLowerCase()}` },
-        open: f.status === "OPEN" || f.status === "REOPENED",
-        deadline: endOfDueDay(f.deadline),
-        path,
-      };
-    }
+    const found = (await loadRectifications(db, workflowId, finding))[0];
+    if (found) return found;
   }
   throw notFound("待办事项", "Item", finding == null ? workflowId : `${workflowId} ${findingItem(finding)}`);
 }
@@ -118,4 +99,36 @@ export function requireOpen(item: OfficeItem, zh: string, en: string): void {
       `${item.title.zh}已不在待办中，无需${zh}`,
       `${item.title.en} is no longer owed: nothing to ${en}`,
     );
+}
+
+/** An inspection's rectifications still or once owed (one finding's, or all), in one query. */
+export async function loadRectifications(db: Db, workflowId: string, finding?: number): Promise<OfficeItem[]> {
+  const path = processOf(workflowId)?.path(workflowId) ?? "/workspace";
+  const i = await db.inspection.findUnique({
+    where: { workflowId },
+    include: {
+      findings: { where: { requiresRectification: true, ...(finding != null ? { ordinal: finding } : {}) } },
+      inspectedDepartment: NAMES,
+      area: NAMES,
+    },
+  });
+  if (!i) return [];
+  return i.findings
+    .sort((a, b) => a.ordinal - b.ordinal)
+    .map((f) => {
+      const label = findingLabel({ ordinal: f.ordinal, severity: f.severity as Severity });
+      return {
+        kind: "RECTIFICATION" as const,
+        workflowId,
+        item: findingItem(f.ordinal),
+        departmentId: i.inspectedDepartmentId,
+        areaId: i.areaId,
+        addressee: named(i.inspectedDepartment ?? i.area),
+        title: { zh: `${i.title} · ${label.zh}`, en: `${i.title} · ${label.en}` },
+        what: { zh: `${label.zh}的整改`, en: `rectification of ${label.en.toLowerCase()}` },
+        open: f.status === "OPEN" || f.status === "REOPENED",
+        deadline: endOfDueDay(f.deadline),
+        path,
+      };
+    });
 }

@@ -9,6 +9,7 @@ import { WfStatus, type OfferedAction } from "../../components/workflow";
 import { useT } from "../../i18n";
 import { FINDING_STATUSES } from "../../../workflows/inspection/state";
 import { DueDate } from "../../components/DeadlineLight";
+import { ItemSignFor, type ItemReceipt } from "../../components/SignForButton";
 
 type Bilingual = { zh: string; en: string };
 export interface Finding {
@@ -28,7 +29,15 @@ export interface Finding {
   attachments: AttachmentRow[];
 }
 
-export function Findings({ findings, maxMb }: { findings: Finding[]; maxMb: number }) {
+export function Findings({
+  findings,
+  receipts,
+  maxMb,
+}: {
+  findings: Finding[];
+  receipts?: ItemReceipt[] | null;
+  maxMb: number;
+}) {
   const t = useT();
   const words = (x: Bilingual) => (t.lang === "en" ? x.en : x.zh);
   return (
@@ -76,7 +85,16 @@ export function Findings({ findings, maxMb }: { findings: Finding[]; maxMb: numb
             </>
           ),
         },
-        { key: "act", header: t("action"), cell: (f) => <FindingActions finding={f} maxMb={maxMb} /> },
+        {
+          key: "act",
+          header: t("action"),
+          cell: (f) => (
+            <>
+              <ItemSignFor receipts={receipts} finding={f.ordinal} label={`${words(f.label)} ${t("rectification")}`} />
+              <FindingActions finding={f} maxMb={maxMb} />
+            </>
+          ),
+        },
       ]}
     />
   );

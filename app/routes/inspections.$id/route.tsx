@@ -33,6 +33,7 @@ import { graphql } from "../../utils/graphql";
 import { attachmentMaxMb, isMultipart, uploadAttachment } from "../../utils/attachment-upload.server";
 import { gql, gqlOrThrow } from "../../utils/graphql.server";
 import { INSPECTION_STATUSES, SEVERITIES } from "../../../workflows/inspection/state";
+import { RECEIPTS_QUERY } from "../../components/SignForButton";
 import { Findings } from "./findings";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -50,6 +51,7 @@ const QUERY = /* @__PURE__ */ graphql(`
       ${WAITING_FIELDS}
     }
     ${EVENTS_QUERY}
+    ${RECEIPTS_QUERY}
   }
 `);
 
@@ -58,7 +60,12 @@ type Bilingual = { zh: string; en: string };
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const d = await gqlOrThrow(request, QUERY, { id: String(params.id) });
   if (!d.inspection) throw json({ zh: "未找到该督导检查", en: "Inspection not found" }, { status: 404 });
-  return json({ inspection: d.inspection, events: d.workflowEvents, maxMb: attachmentMaxMb() });
+  return json({
+    inspection: d.inspection,
+    events: d.workflowEvents,
+    receipts: d.itemReceipts,
+    maxMb: attachmentMaxMb(),
+  });
 }
 
 const text = (form: FormData, k: string) => String(form.get(k) ?? "").trim();
@@ -154,7 +161,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function InspectionPage() {
-  const { inspection: i, events, maxMb } = useLoaderData<typeof loader>();
+  const { inspection: i, events, receipts, maxMb } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT();
   const words = (x: Bilingual) => (t.lang === "en" ? x.en : x.zh);
@@ -205,7 +212,7 @@ export default function InspectionPage() {
         </dl>
       </Section>
       <Section id="findings" title={t("findings")}>
-        <Findings findings={i.findings} maxMb={maxMb} />
+        <Findings findings={i.findings} receipts={receipts} maxMb={maxMb} />
       </Section>
       <ActionSection actions={i.actions} step="ADD_FINDING" id="add-finding">
         <Form method="post" className="form">

@@ -6,6 +6,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ATTACHMENT_FIELDS, AttachForm, AttachmentList } from "../../components/Attachments";
 import { RouteErrorBoundary } from "../../components/RouteErrorBoundary";
 import { DueDate } from "../../components/DeadlineLight";
+import { ItemSignFor, RECEIPTS_QUERY } from "../../components/SignForButton";
 import { shanghaiDate, shanghaiDateTime } from "../../components/status";
 import {
   ErrorNotice,
@@ -52,6 +53,7 @@ const QUERY = /* @__PURE__ */ graphql(`
       ${ATTACHMENT_FIELDS}
     }
     ${EVENTS_QUERY}
+    ${RECEIPTS_QUERY}
   }
 `);
 
@@ -63,6 +65,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     myDepartment: d.me?.department?.code ?? null,
     report: d.progressReport,
     events: d.workflowEvents,
+    receipts: d.itemReceipts,
     maxMb: attachmentMaxMb(),
   });
 }
@@ -140,7 +143,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function Report() {
-  const { myDepartment, report: r, events, maxMb } = useLoaderData<typeof loader>();
+  const { myDepartment, report: r, events, receipts, maxMb } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT();
   const bi = (x: { zh: string; en: string }) => (t.lang === "en" ? x.en : x.zh);
@@ -167,6 +170,7 @@ export default function Report() {
         }
       />
       <WaitingFor items={r.waitingFor} />
+      <ItemSignFor receipts={receipts} label={bi(r.title)} />
       <ErrorNotice error={result?.error} />
       {r.status === "RETURNED" && r.returnReason ? (
         <div className="notice notice-error" data-testid="return-reason">

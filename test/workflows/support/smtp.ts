@@ -11,8 +11,9 @@ export interface ReceivedMail {
   parsed: ParsedMail;
 }
 
-/** `delayMs`: how long the server takes to accept each message (a slow server, to overlap two sending attempts). */
-export async function startSmtpServer({ delayMs = 0 }: { delayMs?: number } = {}) {
+/** `delayMs`: how long the server takes to accept each message (a slow server, to overlap two sending attempts).
+ *  `port`: listen there (a server coming back where it was down); a free port by default. */
+export async function startSmtpServer({ delayMs = 0, port: wanted = 0 }: { delayMs?: number; port?: number } = {}) {
   const received: ReceivedMail[] = [];
   const server = new SMTPServer({
     disabledCommands: ["STARTTLS", "AUTH"],
@@ -35,7 +36,7 @@ export async function startSmtpServer({ delayMs = 0 }: { delayMs?: number } = {}
     },
   });
   const port = await new Promise<number>((resolve) =>
-    server.listen(0, "127.0.0.1", () => resolve((server.server.address() as { port: number }).port)),
+    server.listen(wanted, "127.0.0.1", () => resolve((server.server.address() as { port: number }).port)),
   );
   return {
     url: `smtp://127.0.0.1:${port}`,
