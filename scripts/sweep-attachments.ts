@@ -1,4 +1,4 @@
-// `npx tsx scripts/sweep-attachments.ts [--grace-hours 24] [--dry-run] [--every 24]`: removes stored attachment files
+// `npm run attachments:sweep -- [--grace-hours 24] [--dry-run] [--every 24]`: removes stored attachment files
 // that no attachment names, once older than the grace period (app/models/attachments/sweep.server.ts), in the store
 // the configuration names (local or S3). With --every it runs again every that many hours (the deployment's
 // attachment-sweep service, docs/deploy.md); without, once, and exits 0 when done.
@@ -8,7 +8,7 @@ import { sweepOrphans } from "../app/models/attachments/sweep.server";
 import { db } from "../app/utils/db.server";
 import { env } from "../app/utils/env.server";
 
-const USAGE = `用法 / usage: npx tsx scripts/sweep-attachments.ts [--grace-hours <小时 hours>] [--dry-run] [--every <小时 hours>]
+const USAGE = `用法 / usage: npm run attachments:sweep -- [--grace-hours <小时 hours>] [--dry-run] [--every <小时 hours>]
   删除没有任何附件记录引用、且超过宽限期的存储文件 / removes stored files no attachment names, once past the grace period
   (default ATTACHMENT_SWEEP_GRACE_HOURS = ${env.ATTACHMENT_SWEEP_GRACE_HOURS})`;
 

@@ -5,7 +5,7 @@
 // straight into a copy of the seeded database, all dated 2001 so the deadline range isolates them from the seed's.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb } from "./support/db";
-import { graphqlClient } from "./support/graphql";
+import { graphqlClient, type GqlResult } from "./support/graphql";
 
 const { db } = createTestDb();
 const gql = graphqlClient(db);
@@ -291,5 +291,45 @@ describe("waiting items", () => {
       "epb@daqing.example",
     );
     expect(theirs.errors?.[0].extensions).toMatchObject({ code: "BAD_INPUT", zh: expect.stringContaining("失效") });
+  });
+
+  it("pages past the first with the right start index, rows without a deadline last", async () => {
+    await db.waitingItem.createMany({
+      data: Array.from({ length: 5 }, (_, i) => ({
+        workflowId: `t-undated-${i}`,
+        process: "INSPECTION",
+        what: "VERIFY",
+        who: "dept:t-undated",
+        zh: "核查",
+        en: "Verify",
+        titleZh: `核查${i}`,
+        titleEn: `Check ${i}`,
+        deadline: i < 2 ? day(10 + i) : null,
+      })),
+    });
+    const q = `query ($after: String, $before: String, $first: Int, $last: Int, $process: ProcessKind) {
+      waitingItems(first: $first, after: $after, last: $last, before: $before, everyone: true, process: $process) {
+        totalCount startIndex pageInfo { endCursor startCursor } edges { node { workflowId deadline } } } }`;
+    const seen: string[] = [];
+    const starts: number[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const r: GqlResult<{ waitingItems: Page }> = await gql<{ waitingItems: Page }>(
+        q,
+        { first: 2, after, process: "INSPECTION" },
+        STEERING,
+      );
+      expect(r.errors).toBeUndefined();
+      const page: Page = r.data!.waitingItems;
+      if (page.edges.length === 0) break;
+      starts.push(page.startIndex);
+      seen.push(...page.edges.map((e) => e.node.workflowId));
+      after = page.pageInfo.endCursor;
+      if (seen.length >= page.totalCount) break;
+    }
+    const mine = seen.filter((w) => w.startsWith("t-undated-"));
+    expect(mine).toEqual(["t-undated-0", "t-undated-1", "t-undated-2", "t-undated-3", "t-undated-4"]);
+    expect(starts).toEqual(starts.map((_, i) => 1 + 2 * i));
+    expect(new Set(seen).size).toBe(seen.length);
   });
 });

@@ -271,7 +271,7 @@ describe("configuration", () => {
     const orphan = await pdf("left behind");
     await store.put(scratch(store, orphan), sha(orphan));
     const run = (...args: string[]) =>
-      promisify(execFile)("npx", ["tsx", "scripts/sweep-attachments.ts", ...args], {
+      promisify(execFile)("npm", ["run", "--silent", "attachments:sweep", "--", ...args], {
         env: { ...process.env, ...config, DATABASE_URL: url, AWS_REGION: moto.region },
       });
     const kept = await run();

@@ -161,7 +161,6 @@ export const messages = {
   nothingWaiting: ["暂无待办事项", "Nothing is waiting"],
   item: ["事项", "Item"],
   process: ["流程", "Process"],
-  showingFirst: ["仅显示前{n}项", "Showing the first {n}"],
   responseNote: ["响应说明", "Response"],
   onSiteAt: ["到达现场时间", "On site at"],
   actionTaken: ["处理措施", "Action taken"],

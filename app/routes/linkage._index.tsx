@@ -1,5 +1,7 @@
 // 测管联动: the linkage cases a page at a time, soonest response deadline first, filtered (GET, in the URL) by area,
 // status, deadline range and overdue (breached); and the open alerts waiting for a case, a page at a time.
+import { LightPill } from "../components/DeadlineLight";
+import { lightAt } from "../models/work-calendar.server";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { DataTable } from "../components/DataTable";
@@ -150,7 +152,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   ]);
   const d = alertsRead.d;
   const c = list.data.linkageCasesConnection;
-  const cases = c.edges.map((e) => e.node);
+  // Each case's response deadline is an instant (hours, not days; ADR 019): its light is read here, as on its page.
+  const cases = c.edges.map((e) => ({ ...e.node, light: lightAt(e.node.responseDeadline, e.node.status !== "OPEN") }));
   return json({
     canOpen: d.me?.role === "STEERING_GROUP" || d.me?.role === "DEPARTMENT_MEMBER",
     areas: d.areas,
@@ -218,7 +221,15 @@ export default function Linkage() {
               cell: (c) => `${pick(t.lang, ALERT_KINDS[c.alert.kind])} · ${c.alert.station.name}`,
             },
             { key: "opened", header: t("occurredAt"), cell: (c) => shanghaiDateTime(c.openedAt) },
-            { key: "deadline", header: t("dueDate"), cell: (c) => shanghaiDateTime(c.responseDeadline) },
+            {
+              key: "deadline",
+              header: t("dueDate"),
+              cell: (c) => (
+                <>
+                  {shanghaiDateTime(c.responseDeadline)} <LightPill reading={c.light} />
+                </>
+              ),
+            },
             {
               key: "status",
               header: t("status"),

@@ -11,7 +11,16 @@ export const START_INDEX =
 
 interface Countable {
   count(args: { where?: object; orderBy?: object; cursor?: { id: number } }): Promise<number>;
+  findMany(args: {
+    where?: object;
+    orderBy?: object;
+    cursor?: { id: number };
+    select: { id: true };
+  }): Promise<unknown[]>;
 }
+
+/** Whether an order places nulls explicitly, which Prisma's count refuses together with a cursor. */
+const placesNulls = (orderBy: object[]) => JSON.stringify(orderBy).includes('"nulls"');
 
 /** The shape Pothos hands a connection's own fields: the field's arguments and the page's edges. */
 interface ConnectionLike {
@@ -51,6 +60,12 @@ export function listing<A>(
   orderBy: object[],
 ): Listing<A> {
   const rows = (ctx: GraphQLContext) => model(ctx) as Countable;
+  // Prisma counts from a cursor only under orders without an explicit nulls placement ("Unable to process
+  // combination"); such lists (what waits for whom, by a deadline that may be none) are short, so their ids are read.
+  const fromCursor = placesNulls(orderBy)
+    ? async (ctx: GraphQLContext, where: object, id: number) =>
+        (await rows(ctx).findMany({ where, orderBy, cursor: { id }, select: { id: true } })).length
+    : (ctx: GraphQLContext, where: object, id: number) => rows(ctx).count({ where, orderBy, cursor: { id } });
   return {
     where,
     orderBy,
@@ -72,7 +87,7 @@ export function listing<A>(
       const filter = await where(args as A, ctx);
       const [total, fromFirst] = await Promise.all([
         rows(ctx).count({ where: filter }),
-        rows(ctx).count({ where: filter, orderBy, cursor: { id: first } }),
+        fromCursor(ctx, filter, first),
       ]);
       return total - fromFirst + 1;
     },

@@ -433,6 +433,14 @@ describe("linkage case: opened from an alert, answered, result recorded, closed;
     const id = `linkage-alert-${alertId}`;
     await submitIntent(epb.page, (await button.textContent())!);
     await eventually(epb.page, `/linkage/${id}`, "#respond form");
+    // The cases list lights the response deadline (hours away: not yet late), as the case's page does.
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    await epb.page.goto(`/linkage?dueFrom=${today}`);
+    await settled(epb.page);
+    const caseRow = epb.page.locator("tr", { has: epb.page.locator(`a[href="/linkage/${id}"]`) });
+    expect(["GREEN", "YELLOW"]).toContain(await caseRow.locator("[data-light]").getAttribute("data-light"));
+    await epb.page.goto(`/linkage/${id}`);
+    await settled(epb.page);
     // The page offers what the process allows this department now, and says why closing must wait.
     expect(await epb.page.getByTestId("unavailable-CLOSE").textContent()).toContain("请先录入现场监测执法结果");
     expect(await epb.page.locator("h1").textContent()).toMatch(/报警 \d{4}-\d{2}-\d{2} 测管联动$/);

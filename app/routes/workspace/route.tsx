@@ -1,13 +1,15 @@
 // 工作台: what needs the signed-in user now, as the processes themselves say (their mirrored waitingFor): for a
 // department its reports, contributions, work plan and rectifications; for the steering group its reviews and
-// everything overdue; for an inspector the inspections and verifications; plus a department's own tasks.
+// everything overdue; for an inspector the inspections and verifications; plus a department's own tasks. Each list a
+// page at a time, soonest deadline first, filtered in the URL by process, deadline range and overdue.
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { DataTable } from "../../components/DataTable";
 import { roleLabel, type Me } from "../../components/Layout";
 import { RouteErrorBoundary } from "../../components/RouteErrorBoundary";
 import { TASK_STATUS_TONE } from "../../components/status";
-import { PageHeader, Section, StatusPill } from "../../components/ui";
+import { PageHeader, Pager, Section, StatusPill } from "../../components/ui";
+import { ListEmpty, ListFilterForm, ListNotices } from "../../components/ListFilters";
 import { nameOf, pick, titleOf, useT } from "../../i18n";
 import { PROCESS_KINDS, type ProcessKind } from "../../../workflows/processes";
 import { TASK_STATUSES, type TaskStatus } from "../../models/vocabulary";
@@ -22,24 +24,35 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 /** One list of what the processes wait for: the item, what is awaited, by when. */
+type List = Awaited<ReturnType<typeof loadWorkspace>>["mine"];
+
 function Items({
   id,
   title,
   list,
+  prefix,
+  filtered,
   canSign = false,
 }: {
   id: string;
   title: string;
-  list: { items: Item[]; total: number };
+  list: List;
+  /** The list's own page parameters in the URL (`o-after` for the second list). */
+  prefix?: string;
+  filtered: boolean;
   /** The viewer's own list: a request to their department is signed for (签收) here. */
   canSign?: boolean;
 }) {
   const t = useT();
   const text = (x: { zh: string; en: string }) => (t.lang === "en" ? x.en : x.zh);
   return (
-    <Section id={id} title={`${title} (${list.total})`}>
+    <Section id={id} title={`${title} (${list.page.total})`}>
       {list.items.length === 0 ? (
-        <p className="empty">{t("nothingWaiting")}</p>
+        filtered ? (
+          <ListEmpty filtered />
+        ) : (
+          <p className="empty">{t("nothingWaiting")}</p>
+        )
       ) : (
         <DataTable
           testId={id}
@@ -83,9 +96,7 @@ function Items({
           ]}
         />
       )}
-      {list.total > list.items.length ? (
-        <p className="small muted">{t("showingFirst").replace("{n}", String(list.items.length))}</p>
-      ) : null}
+      {list.page.total > 0 ? <Pager {...list.page} prefix={prefix} label={title} /> : null}
     </Section>
   );
 }
@@ -144,8 +155,18 @@ export default function Workspace() {
         title={`${t("workspaceTitle")} · ${roleLabel(t.lang, role)}`}
         lead={`${w.me.name}${w.me.department ? ` · ${nameOf(t.lang, w.me.department)}` : ""}${w.me.area ? ` · ${nameOf(t.lang, w.me.area)}` : ""}`}
       />
-      <Items id="waiting-mine" title={t("waitingForMe")} list={w.mine} canSign />
-      {w.overdue ? <Items id="overdue-everyone" title={t("overdueEverywhere")} list={w.overdue} /> : null}
+      <ListFilterForm resetTo="/workspace" values={w.filters} processes={PROCESS_KINDS} />
+      <ListNotices notices={w.notices} />
+      <Items id="waiting-mine" title={t("waitingForMe")} list={w.mine} filtered={w.filtered} canSign />
+      {w.overdue ? (
+        <Items
+          id="overdue-everyone"
+          title={t("overdueEverywhere")}
+          list={w.overdue}
+          prefix="o-"
+          filtered={w.filtered}
+        />
+      ) : null}
       {role === "DEPARTMENT_MEMBER" ? (
         <div className="grid-2">
           <Tasks id="lead-tasks" title={`${t("myTasks")} · ${t("leadDepts")}`} tasks={w.leadTasks} />
