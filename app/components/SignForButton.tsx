@@ -19,6 +19,7 @@ export interface ItemReceipt extends SignFor {
   canSignFor: boolean;
 }
 
+/** `label` names what is signed for (the form is named "<label> · 签收"). */
 export function SignForButton({ signFor, label }: { signFor: SignFor; label: string }) {
   const lang = useLang();
   const location = useLocation();
@@ -29,7 +30,12 @@ export function SignForButton({ signFor, label }: { signFor: SignFor; label: str
       </span>
     );
   return (
-    <Form method="post" action="/sign-for" className="inline-form" aria-label={label}>
+    <Form
+      method="post"
+      action="/sign-for"
+      className="inline-form"
+      aria-label={`${label} · ${pick(lang, ["签收", "Sign for"])}`}
+    >
       <input type="hidden" name="workflowId" value={signFor.workflowId} />
       {signFor.finding ? <input type="hidden" name="finding" value={signFor.finding} /> : null}
       <input type="hidden" name="redirectTo" value={location.pathname + location.search} />

@@ -90,7 +90,7 @@ export function Findings({
           header: t("action"),
           cell: (f) => (
             <>
-              <ItemSignFor receipts={receipts} finding={f.ordinal} label={`${words(f.label)} ${t("rectification")}`} />
+              <ItemSignFor receipts={receipts} finding={f.ordinal} label={words(f.label)} />
               <FindingActions finding={f} maxMb={maxMb} />
             </>
           ),
