@@ -20,49 +20,67 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** `temporal server start-dev` on free ports (the frontend on `frontendPort` when given) with a SQLite file, restartable on it. */
+/**
+ * `temporal server start-dev` on free ports (the frontend on `frontendPort` when given) with a SQLite file, restartable
+ * on it. A port picked free can be taken by another process before the server binds it (the CLI picks its HTTP, metrics
+ * and internal ports the same way), and then the server exits at once: it is started again, on a new frontend port
+ * unless one was asked for, and after a few attempts the error says what the server printed.
+ */
 export async function startDevServer(dbFile: string, frontendPort?: number) {
-  const port = frontendPort ?? (await freePort());
-  const address = `127.0.0.1:${port}`;
+  let port = frontendPort ?? (await freePort());
   let proc: ChildProcess | null = null;
-  const start = async () => {
-    const uiPort = await freePort();
-    proc = spawn(
-      TEMPORAL_CLI,
-      [
-        "server",
-        "start-dev",
-        "--headless",
-        "--ip",
-        "127.0.0.1",
-        "--port",
-        String(port),
-        "--ui-port",
-        String(uiPort),
-        "--db-filename",
-        dbFile,
-        "--log-level",
-        "error",
-      ],
-      { stdio: "ignore" },
-    );
-    await waitForServer(address);
+  const start = async (portIsFixed: boolean) => {
+    for (let attempt = 1; ; attempt++) {
+      const uiPort = await freePort();
+      const child = spawn(
+        TEMPORAL_CLI,
+        [
+          "server",
+          "start-dev",
+          "--headless",
+          "--ip",
+          "127.0.0.1",
+          "--port",
+          String(port),
+          "--ui-port",
+          String(uiPort),
+          "--db-filename",
+          dbFile,
+          "--log-level",
+          "error",
+        ],
+        { stdio: ["ignore", "ignore", "pipe"] },
+      );
+      let stderr = "";
+      child.stderr?.on("data", (d: Buffer) => void (stderr = (stderr + d.toString()).slice(-2000)));
+      proc = child;
+      try {
+        await waitForServer(`127.0.0.1:${port}`, () => child.exitCode === null && child.signalCode === null);
+        return;
+      } catch (e) {
+        if (attempt >= 5)
+          throw new Error(`${(e as Error).message} (${attempt} attempts); it printed: ${stderr.trim()}`);
+        if (!portIsFixed) port = await freePort();
+      }
+    }
   };
   const stop = async () => {
     const p = proc;
-    if (!p || p.exitCode !== null) return;
+    if (!p || p.exitCode !== null || p.signalCode !== null) return;
     await new Promise<void>((resolve) => {
       p.once("exit", () => resolve());
       p.kill("SIGTERM");
     });
   };
-  await start();
-  return { address, port, stop, restart: async () => (await stop(), await start()) };
+  await start(frontendPort !== undefined);
+  // Clients hold the address: a restart comes back on the same port.
+  return { address: `127.0.0.1:${port}`, port, stop, restart: async () => (await stop(), await start(true)) };
 }
 
-/** Ready when the frontend answers a real RPC, not merely when the port opens. */
-export async function waitForServer(address: string) {
+/** Ready when the frontend answers a real RPC, not merely when the port opens; refused once `running` says it exited. */
+export async function waitForServer(address: string, running: () => boolean = () => true) {
   for (;;) {
+    if (!running()) throw new Error(`the Temporal dev server for ${address} exited before it answered`);
     try {
       const connection = await Connection.connect({ address, connectTimeout: "1s" });
       try {

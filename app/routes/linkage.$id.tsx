@@ -30,7 +30,7 @@ import { nameOf, pick, useT } from "../i18n";
 import { ALERT_KINDS } from "../models/vocabulary";
 import { graphql } from "../utils/graphql";
 import { attachmentMaxMb, isMultipart, uploadAttachment } from "../utils/attachment-upload.server";
-import { gql, gqlOrThrow } from "../utils/graphql.server";
+import { gql, gqlOrThrow, found } from "../utils/graphql.server";
 import { LINKAGE_STATUSES } from "../../workflows/linkage/process";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -54,11 +54,10 @@ const QUERY = /* @__PURE__ */ graphql(`
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const d = await gqlOrThrow(request, QUERY, { id: String(params.id) });
-  if (!d.linkageCase)
-    throw json({ zh: `未找到联动案件：${params.id}`, en: `Linkage case not found: ${params.id}` }, { status: 404 });
+  const c = found(d.linkageCase, ["联动案件", "Linkage case"], String(params.id));
   // The response deadline is an instant (hours, not days): its light is read on the server, RED once it has passed.
-  const light = lightAt(d.linkageCase.responseDeadline, d.linkageCase.status !== "OPEN");
-  return json({ c: d.linkageCase, events: d.workflowEvents, maxMb: attachmentMaxMb(), light });
+  const light = lightAt(c.responseDeadline, c.status !== "OPEN");
+  return json({ c, events: d.workflowEvents, maxMb: attachmentMaxMb(), light });
 }
 
 const text = (form: FormData, k: string) => String(form.get(k) ?? "").trim();

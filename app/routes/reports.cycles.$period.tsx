@@ -11,7 +11,7 @@ import { EmptyState, PageHeader, Section, Stat } from "../components/ui";
 import { WfStatus } from "../components/workflow";
 import { nameOf, titleOf, useT } from "../i18n";
 import { graphql } from "../utils/graphql";
-import { gqlOrThrow } from "../utils/graphql.server";
+import { gqlOrThrow, found } from "../utils/graphql.server";
 import { CYCLE_STATUSES } from "../../workflows/reporting/cycle";
 import { REPORT_STATUSES } from "../../workflows/reporting/process";
 
@@ -66,12 +66,7 @@ const QUERY = /* @__PURE__ */ graphql(`
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const d = await gqlOrThrow(request, QUERY, { period: String(params.period) });
-  if (!d.reportingCycle)
-    throw json(
-      { zh: `未找到报送周期：${params.period}`, en: `Reporting cycle not found: ${params.period}` },
-      { status: 404 },
-    );
-  return json(d.reportingCycle);
+  return json(found(d.reportingCycle, ["报送周期", "Reporting cycle"], String(params.period)));
 }
 
 /** The options of a select: each value once, in the order first seen. */

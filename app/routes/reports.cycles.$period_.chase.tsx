@@ -8,7 +8,7 @@ import { RouteErrorBoundary } from "../components/RouteErrorBoundary";
 import { PageHeader } from "../components/ui";
 import { pick, useT } from "../i18n";
 import { graphql } from "../utils/graphql";
-import { gqlOrThrow } from "../utils/graphql.server";
+import { gqlOrThrow, found } from "../utils/graphql.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.cycle.title.zh} · 督办看板 / Chase board` : "督办看板 / Chase board" },
@@ -24,12 +24,8 @@ const QUERY = /* @__PURE__ */ graphql(`
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const d = await gqlOrThrow(request, QUERY, { period: String(params.period) });
-  if (!d.reportingCycle)
-    throw json(
-      { zh: `未找到报送周期：${params.period}`, en: `Reporting cycle not found: ${params.period}` },
-      { status: 404 },
-    );
-  return json({ cycle: d.reportingCycle, rows: d.cycleChaseBoard, canChase: d.me?.role === "STEERING_GROUP" });
+  const cycle = found(d.reportingCycle, ["报送周期", "Reporting cycle"], String(params.period));
+  return json({ cycle, rows: d.cycleChaseBoard, canChase: d.me?.role === "STEERING_GROUP" });
 }
 
 export const action = ({ request }: ActionFunctionArgs) => chaseAction(request);

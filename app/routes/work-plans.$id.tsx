@@ -30,7 +30,7 @@ import {
 import { useT } from "../i18n";
 import { ItemSignFor, RECEIPTS_QUERY } from "../components/SignForButton";
 import { graphql } from "../utils/graphql";
-import { gql, gqlOrThrow } from "../utils/graphql.server";
+import { gql, gqlOrThrow, found } from "../utils/graphql.server";
 import { WORK_PLAN_STATUSES } from "../../workflows/work-plan/process";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -53,9 +53,8 @@ const QUERY = /* @__PURE__ */ graphql(`
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const d = await gqlOrThrow(request, QUERY, { id: String(params.id) });
-  if (!d.workPlan)
-    throw json({ zh: `未找到年度工作计划：${params.id}`, en: `Work plan not found: ${params.id}` }, { status: 404 });
-  return json({ plan: d.workPlan, events: d.workflowEvents, receipts: d.itemReceipts });
+  const plan = found(d.workPlan, ["年度工作计划", "Work plan"], String(params.id));
+  return json({ plan, events: d.workflowEvents, receipts: d.itemReceipts });
 }
 
 const SAVE = /* @__PURE__ */ graphql(`

@@ -3,6 +3,7 @@
 import { json } from "@remix-run/node";
 import { yoga } from "../../graphql/yoga.server";
 import { operationText, type TadaDocumentNode, type VariablesArg } from "./graphql";
+import type { UiError } from "../components/ui";
 
 export interface ApiError {
   code: string;
@@ -68,6 +69,19 @@ export async function gql(
 
 const STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, BAD_INPUT: 400 };
 
+/** An API error as the response a loader throws for its route's ErrorBoundary, with the HTTP status of its code. */
+export const errorResponse = (e: UiError) => json(e, { status: STATUS[e.code ?? ""] ?? 500 });
+
+/**
+ * For a detail page's loader: the item the API answered, or a thrown 404 naming what was not found in both languages
+ * ("未找到报告：<key>"), for the route's ErrorBoundary. The API answers null for an item the reader may not see too.
+ */
+export function found<T>(item: T | null | undefined, what: readonly [zh: string, en: string], key: string): T {
+  if (item === null || item === undefined)
+    throw errorResponse({ code: "NOT_FOUND", zh: `未找到${what[0]}：${key}`, en: `${what[1]} not found: ${key}` });
+  return item;
+}
+
 /** For loaders: the data, or a thrown response that the route's ErrorBoundary shows in the reader's language. */
 export async function gqlOrThrow<T, V>(
   request: Request,
@@ -81,5 +95,5 @@ export async function gqlOrThrow(
 ): Promise<unknown> {
   const r = await gql(request, document, variables);
   if (r.ok) return r.data;
-  throw json(r.error, { status: STATUS[r.error.code] ?? 500 });
+  throw errorResponse(r.error);
 }

@@ -4,15 +4,11 @@
 // ends before it starts) is left out with a bilingual notice; a cursor the API refuses (garbage, or naming a row no
 // longer in the list) shows the first page with the API's own bilingual message. Nothing in the URL can reach the
 // error page: the list shows, with what was set aside said above it.
-import { json } from "@remix-run/node";
 import type { UiError } from "../components/ui";
 import { pageArgs } from "../components/ui";
-import type { GqlResult } from "./graphql.server";
+import { errorResponse, type GqlResult } from "./graphql.server";
 
-const STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, BAD_INPUT: 400 };
-
-/** An API error as the response a loader throws for its route's ErrorBoundary (as gqlOrThrow's). */
-export const errorResponse = (e: UiError) => json(e, { status: STATUS[e.code ?? ""] ?? 500 });
+export { errorResponse };
 
 export interface ListFilters {
   departmentCode: string | null;

@@ -66,6 +66,21 @@ describe("writes for another department", () => {
     const res = await water.page.goto("/admin/users");
     expect(res?.status()).toBe(403);
     expect(await water.page.getByRole("alert").textContent()).toContain("您无权执行此操作");
+    // An item that is not there (or not theirs to read) is a 404 that says so and names it, in the reader's language.
+    for (const path of [
+      "/reports/report-nope",
+      "/inspections/inspection-nope",
+      "/linkage/linkage-nope",
+      "/work-plans/workplan-nope",
+      "/reports/cycles/1999-01",
+    ]) {
+      const key = path.split("/").pop()!;
+      const missing = await water.page.goto(`${path}?lang=zh`);
+      expect(missing?.status()).toBe(404);
+      expect(await water.page.getByRole("alert").textContent()).toMatch(new RegExp(`未找到\\S*：${key}`));
+      await water.page.goto(`${path}?lang=en`);
+      expect(await water.page.getByRole("alert").textContent()).toMatch(new RegExp(`not found: ${key}`));
+    }
     await water.context.close();
 
     const epb = await app.newPage();

@@ -29,6 +29,9 @@ const tokenHash = (cookie: string) => {
     .digest("hex");
 };
 const sessionRow = (cookie: string) => db.session.findUnique({ where: { id: tokenHash(cookie) } });
+/** Moves a session's clock: when it was last seen, or when it expires. */
+const setSession = (cookie: string, data: { lastSeenAt?: Date; expiresAt?: Date }) =>
+  db.session.update({ where: { id: tokenHash(cookie) }, data });
 
 describe("signing in and out", () => {
   it("stores only the token's hash, with its expiry 12 hours ahead", async () => {
@@ -73,33 +76,24 @@ describe("pages that look for the cookie before asking the API", () => {
 describe("timeouts", () => {
   it("ends a session idle for 30 minutes", async () => {
     const { cookie } = await signIn(app.baseUrl, "centre@daqing.example");
-    await db.session.update({
-      where: { id: tokenHash(cookie!) },
-      data: { lastSeenAt: new Date(Date.now() - 29 * 60_000) },
-    });
+    await setSession(cookie!, { lastSeenAt: new Date(Date.now() - 29 * 60_000) });
     expect(await whoIs(app.baseUrl, cookie!)).toBe("centre@daqing.example"); // 29 minutes: still alive, and touched
-    await db.session.update({
-      where: { id: tokenHash(cookie!) },
-      data: { lastSeenAt: new Date(Date.now() - 31 * 60_000) },
-    });
+    await setSession(cookie!, { lastSeenAt: new Date(Date.now() - 31 * 60_000) });
     expect(await whoIs(app.baseUrl, cookie!)).toBeNull();
     expect(await sessionRow(cookie!)).toBeNull();
   });
 
   it("ends a session at its absolute expiry, however active", async () => {
     const { cookie } = await signIn(app.baseUrl, "centre@daqing.example");
-    await db.session.update({ where: { id: tokenHash(cookie!) }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await setSession(cookie!, { expiresAt: new Date(Date.now() - 1000) });
     expect(await whoIs(app.baseUrl, cookie!)).toBeNull();
   });
 
   it("sweeps sessions nobody came back to when a new one starts", async () => {
     const abandoned = (await signIn(app.baseUrl, "land@daqing.example")).cookie!;
     const expired = (await signIn(app.baseUrl, "epb@daqing.example")).cookie!;
-    await db.session.update({
-      where: { id: tokenHash(abandoned) },
-      data: { lastSeenAt: new Date(Date.now() - 3_600_000) },
-    });
-    await db.session.update({ where: { id: tokenHash(expired) }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await setSession(abandoned, { lastSeenAt: new Date(Date.now() - 3_600_000) });
+    await setSession(expired, { expiresAt: new Date(Date.now() - 1000) });
     await signIn(app.baseUrl, "water@daqing.example");
     expect(await sessionRow(abandoned)).toBeNull();
     expect(await sessionRow(expired)).toBeNull();
@@ -108,11 +102,11 @@ describe("timeouts", () => {
   it("writes lastSeenAt at most once a minute", async () => {
     const { cookie } = await signIn(app.baseUrl, "centre@daqing.example");
     const recent = new Date(Date.now() - 30_000);
-    await db.session.update({ where: { id: tokenHash(cookie!) }, data: { lastSeenAt: recent } });
+    await setSession(cookie!, { lastSeenAt: recent });
     await whoIs(app.baseUrl, cookie!);
     expect((await sessionRow(cookie!))!.lastSeenAt.getTime()).toBe(recent.getTime());
     const older = new Date(Date.now() - 90_000);
-    await db.session.update({ where: { id: tokenHash(cookie!) }, data: { lastSeenAt: older } });
+    await setSession(cookie!, { lastSeenAt: older });
     await whoIs(app.baseUrl, cookie!);
     expect((await sessionRow(cookie!))!.lastSeenAt.getTime()).toBeGreaterThan(Date.now() - 10_000);
   });

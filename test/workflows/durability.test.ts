@@ -59,15 +59,25 @@ beforeAll(async () => {
   client = new Client({ connection });
   useTemporalClient(client, taskQueue);
   startWorker();
-  // A start answers once the workflow's first step has written its record (ADR 012): wait for the worker to poll.
-  await eventually(async () => {
-    const { pollers } = await connection.workflowService.describeTaskQueue({
-      namespace: "default",
-      taskQueue: { name: taskQueue },
-      taskQueueType: 1,
-    });
-    return (pollers?.length ?? 0) > 0;
-  }, 250);
+  // A start answers once the workflow's first step has written its record (ADR 012): wait for the worker to poll,
+  // and say so at once if the worker process dies instead (its error is on this test's stderr).
+  const w = worker!;
+  let polling = false;
+  await Promise.race([
+    eventually(async () => {
+      const { pollers } = await connection.workflowService.describeTaskQueue({
+        namespace: "default",
+        taskQueue: { name: taskQueue },
+        taskQueueType: 1,
+      });
+      return (polling = (pollers?.length ?? 0) > 0);
+    }, 250),
+    new Promise((_, reject) =>
+      w.once("exit", (code) => {
+        if (!polling) reject(new Error(`the worker process exited (${code}) before it polled`));
+      }),
+    ),
+  ]);
 });
 afterAll(async () => {
   await killWorker("SIGTERM");

@@ -31,7 +31,7 @@ import {
 import { nameOf, pick, useT } from "../../i18n";
 import { graphql } from "../../utils/graphql";
 import { attachmentMaxMb, isMultipart, uploadAttachment } from "../../utils/attachment-upload.server";
-import { gql, gqlOrThrow } from "../../utils/graphql.server";
+import { gql, gqlOrThrow, found } from "../../utils/graphql.server";
 import { INSPECTION_STATUSES, SEVERITIES } from "../../../workflows/inspection/state";
 import { RECEIPTS_QUERY } from "../../components/SignForButton";
 import { Findings } from "./findings";
@@ -59,9 +59,8 @@ type Bilingual = { zh: string; en: string };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const d = await gqlOrThrow(request, QUERY, { id: String(params.id) });
-  if (!d.inspection) throw json({ zh: "未找到该督导检查", en: "Inspection not found" }, { status: 404 });
   return json({
-    inspection: d.inspection,
+    inspection: found(d.inspection, ["督导检查", "Inspection"], String(params.id)),
     events: d.workflowEvents,
     receipts: d.itemReceipts,
     maxMb: attachmentMaxMb(),

@@ -31,7 +31,7 @@ import { pick, useT } from "../../i18n";
 import { TASK_STATUSES } from "../../models/vocabulary";
 import { graphql } from "../../utils/graphql";
 import { attachmentMaxMb, isMultipart, uploadAttachment } from "../../utils/attachment-upload.server";
-import { gql, gqlOrThrow } from "../../utils/graphql.server";
+import { gql, gqlOrThrow, found } from "../../utils/graphql.server";
 import { REPORT_STATUSES } from "../../../workflows/reporting/process";
 import { SUPPORT_FIELDS, Supporters } from "./contributions";
 import { Contributions, ReportHistory, TextDiff, VERSION_FIELDS, VersionFacts } from "./history";
@@ -59,11 +59,9 @@ const QUERY = /* @__PURE__ */ graphql(`
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const d = await gqlOrThrow(request, QUERY, { id: String(params.id) });
-  if (!d.progressReport)
-    throw json({ zh: `未找到报告：${params.id}`, en: `Report not found: ${params.id}` }, { status: 404 });
   return json({
     myDepartment: d.me?.department?.code ?? null,
-    report: d.progressReport,
+    report: found(d.progressReport, ["报告", "Report"], String(params.id)),
     events: d.workflowEvents,
     receipts: d.itemReceipts,
     maxMb: attachmentMaxMb(),
