@@ -12,11 +12,12 @@ import type { BenchCase, BenchContext } from "./cases";
 
 /**
  * The whole matrix as a client holding many areas asks for it: the columns once, then per area its counts, requirement
- * and judgement as lists in column order, and the per-element totals (docs/decisions/006-coverage-read-path.md).
+ * and judgement as lists in column order, and the per-element totals (docs/decisions/006-coverage-read-path.md). With
+ * `cityCode`, the city dashboard's question at any scale (the filter must reach the SQL, not follow it).
  */
 export const COVERAGE_QUERY = graphql(`
-  query Coverage {
-    coverageMatrix {
+  query Coverage($cityCode: String) {
+    coverageMatrix(cityCode: $cityCode) {
       elements
       rows {
         area {
@@ -61,35 +62,6 @@ export const COVERAGE_CELLS_QUERY = graphql(`
           required
           status
         }
-      }
-      totals {
-        element
-        stations
-        automatic
-        areasRequired
-        areasMet
-      }
-    }
-  }
-`);
-
-/** The city dashboard's question at any scale: Daqing only. The filter must reach the SQL, not follow it. */
-export const CITY_COVERAGE_QUERY = graphql(`
-  query CityCoverage {
-    coverageMatrix(cityCode: "2306") {
-      elements
-      rows {
-        area {
-          code
-          name
-          kind
-          cityCode
-        }
-        stations
-        automatic
-        planned
-        required
-        status
       }
       totals {
         element
@@ -239,7 +211,7 @@ export const registryCases: BenchCase[] = [
     module: "registry",
     operation: "coverage matrix, one city",
     note: 'product: POST /graphql coverageMatrix(cityCode: "2306"); floor: COVERAGE_SQL restricted to Daqing\'s area ids (raw rows)',
-    product: (ctx) => ctx.graphql(CITY_COVERAGE_QUERY),
+    product: (ctx) => ctx.graphql(COVERAGE_QUERY, { cityCode: "2306" }),
     floor: async (ctx) => {
       const ids = await single(
         ctx,

@@ -1,5 +1,5 @@
 // `npm run bench [-- --scales city,province --db sqlite,postgresql --iterations 20 --warmup 3 --only coverage --no-build
-//   --fanout city,province]`
+//   --fanout city,province]` (`-- --help` lists the options)
 // For each scale: make (or reuse) the registry file, and for each database (--db, default sqlite) start the real
 // product on it, then time every case in bench/cases.ts through the product and by raw SQL on the same database, and
 // print one table at the end. PostgreSQL gets the file's rows copied into a database on BENCH_DATABASE_URL's server or
@@ -17,27 +17,63 @@ import { SCALE_NAMES, SCALES, type ScaleName } from "./scales";
 import { buildProduct, startProduct } from "./server";
 import { benchFanout, fanoutTable, FANOUT_SCALES } from "./workflows-fanout";
 
-const { values: args } = parseArgs({
-  options: {
-    scales: { type: "string", default: SCALE_NAMES.join(",") },
-    /** sqlite, postgresql, or both (each scale runs on each, in this order). */
-    db: { type: "string", default: "sqlite" },
-    iterations: { type: "string", default: "20" },
-    warmup: { type: "string", default: "5" },
-    only: { type: "string" },
-    "no-build": { type: "boolean", default: false },
-    "generate-only": { type: "boolean", default: false },
-    /** Also open a reporting cycle at these scales on a Temporal dev server (nation: ~35 min), e.g. city,province. */
-    fanout: { type: "string" },
-  },
-});
+const USAGE = `npm run bench [-- options]
+  --scales city,province,nation   the registry sizes to measure (default: all)
+  --db sqlite,postgresql          the databases, each scale on each (default: sqlite)
+  --iterations N --warmup N       timed and untimed runs per case (default: 20 and 5)
+  --only TEXT                     only the cases whose "module operation" contains TEXT
+  --no-build                      reuse the built product (npx remix build)
+  --generate-only                 make the registry files and stop
+  --fanout city,province          also open a reporting cycle at these scales on a Temporal dev server (nation: ~35 min)
+  --help                          this text`;
+
+/** A wrong option ends the run with what is wrong and the usage, not a stack trace. */
+function refuse(message: string): never {
+  console.error(`[bench] ${message}\n\n${USAGE}`);
+  process.exit(2);
+}
+
+const { values: args } = (() => {
+  try {
+    return parseArgs({
+      options: {
+        scales: { type: "string", default: SCALE_NAMES.join(",") },
+        db: { type: "string", default: "sqlite" },
+        iterations: { type: "string", default: "20" },
+        warmup: { type: "string", default: "5" },
+        only: { type: "string" },
+        "no-build": { type: "boolean", default: false },
+        "generate-only": { type: "boolean", default: false },
+        fanout: { type: "string" },
+        help: { type: "boolean", default: false },
+      },
+    });
+  } catch (e) {
+    return refuse((e as Error).message);
+  }
+})();
+if (args.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
 
 const log = (s: string) => console.log(`[bench] ${s}`);
 const scales = args.scales!.split(",").map((s) => s.trim()) as ScaleName[];
-for (const s of scales) if (!SCALES[s]) throw new Error(`unknown scale ${s}; one of ${SCALE_NAMES.join(", ")}`);
+for (const s of scales) if (!SCALES[s]) refuse(`unknown scale ${s}; one of ${SCALE_NAMES.join(", ")}`);
 const databases = args.db!.split(",").map((s) => s.trim());
 for (const d of databases)
-  if (d !== "sqlite" && d !== "postgresql") throw new Error(`unknown database ${d}; sqlite or postgresql`);
+  if (d !== "sqlite" && d !== "postgresql") refuse(`unknown database ${d}; sqlite or postgresql`);
+for (const [name, value] of [
+  ["iterations", args.iterations],
+  ["warmup", args.warmup],
+] as const)
+  if (!/^\d+$/.test(value!)) refuse(`--${name} takes a whole number, not ${value}`);
+const fanoutScales = (args.fanout ?? "")
+  .split(",")
+  .map((x) => x.trim())
+  .filter(Boolean) as (keyof typeof FANOUT_SCALES)[];
+for (const s of fanoutScales)
+  if (!FANOUT_SCALES[s]) refuse(`unknown fan-out scale ${s}; one of ${Object.keys(FANOUT_SCALES).join(", ")}`);
 const iterations = Number(args.iterations);
 const warmup = Number(args.warmup);
 const cases = benchCases.filter((c) => !args.only || `${c.module} ${c.operation}`.includes(args.only));
@@ -135,10 +171,9 @@ try {
 
 console.log(`\n${table(results, warmup, iterations)}`);
 
-if (args.fanout) {
+if (fanoutScales.length) {
   const rows = [];
-  for (const s of args.fanout.split(",").map((x) => x.trim()) as (keyof typeof FANOUT_SCALES)[])
-    rows.push(await benchFanout(s, log));
+  for (const s of fanoutScales) rows.push(await benchFanout(s, log));
   console.log(`\n${fanoutTable(rows)}`);
 }
 // Medians on a shared machine move with its load; print it so a reader can judge a run.
