@@ -176,8 +176,12 @@ cmd_start() {
     "${sql[@]}" update-schema -d "$schemas/${db#*:}/versioned" >>"$DIR/logs/schema.log" 2>&1
   done
   say "starting $(instances | tr '\n' ' ' | sed 's/ \([0-9]\)/#\1/g')on 127.0.0.1 (frontend :$FRONTEND_PORT)…"
+  # The first service to start on empty databases writes the cluster's metadata row; two writing it at once collide
+  # (a duplicate key) and one exits. So the frontend starts alone and is ready before the others start.
+  start_service frontend 1
+  wait_ready frontend 1
   local -a all=()
-  while read -r s n; do start_service "$s" "$n"; all+=("$s" "$n"); done < <(instances)
+  while read -r s n; do [ "$s" = frontend ] || { start_service "$s" "$n"; all+=("$s" "$n"); }; done < <(instances)
   wait_ready "${all[@]}"
   node --import tsx scripts/temporal-cluster-health.ts namespace "127.0.0.1:$FRONTEND_PORT" "$NAMESPACE"
   trap - EXIT
