@@ -14,8 +14,8 @@ import { LINKAGE_STATUSES } from "../../workflows/linkage/process";
 import { nameOf, pick, useT } from "../i18n";
 import { ALERT_KINDS, keys } from "../models/vocabulary";
 import { graphql, PAGE_INFO } from "../utils/graphql";
-import { gql, gqlOrThrow } from "../utils/graphql.server";
-import { errorResponse, filtered, firstPage, loadPage, readFilters } from "../utils/list-page.server";
+import { gql, gqlOrThrow, errorResponse } from "../utils/graphql.server";
+import { filtered, firstPage, loadPage, readFilters } from "../utils/list-page.server";
 
 export const meta: MetaFunction = () => [{ title: "测管联动 / Monitoring–enforcement linkage" }];
 

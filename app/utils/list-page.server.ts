@@ -8,8 +8,6 @@ import type { UiError } from "../components/ui";
 import { pageArgs } from "../components/ui";
 import { errorResponse, type GqlResult } from "./graphql.server";
 
-export { errorResponse };
-
 export interface ListFilters {
   departmentCode: string | null;
   taskCode: string | null;
