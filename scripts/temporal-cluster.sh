@@ -178,11 +178,21 @@ cmd_start() {
   say "starting $(instances | tr '\n' ' ' | sed 's/ \([0-9]\)/#\1/g')on 127.0.0.1 (frontend :$FRONTEND_PORT)…"
   # The first service to start on empty databases writes the cluster's metadata row; two writing it at once collide
   # (a duplicate key) and one exits. So the frontend starts alone and is ready before the others start.
+  # History hosts then join one at a time, each ready before the next: a host reports SERVING only once it holds every
+  # shard the ring gives it, and two joining at once move shards between them; a host whose first readiness check
+  # lost that race tries again only at the next shard-acquire round (history.acquireShardInterval, a minute), and on
+  # two busy cores that ran past the wait (a clean-clone CI saw it). Matching and worker then start together.
   start_service frontend 1
   wait_ready frontend 1
-  local -a all=()
-  while read -r s n; do [ "$s" = frontend ] || { start_service "$s" "$n"; all+=("$s" "$n"); }; done < <(instances)
-  wait_ready "${all[@]}"
+  local -a rest=()
+  while read -r s n; do
+    case "$s" in
+      frontend) ;;
+      history) start_service "$s" "$n" && wait_ready "$s" "$n" ;;
+      *) start_service "$s" "$n" && rest+=("$s" "$n") ;;
+    esac
+  done < <(instances)
+  wait_ready "${rest[@]}"
   node --import tsx scripts/temporal-cluster-health.ts namespace "127.0.0.1:$FRONTEND_PORT" "$NAMESPACE"
   trap - EXIT
   say "ready: TEMPORAL_ADDRESS=127.0.0.1:$FRONTEND_PORT (namespace $NAMESPACE); logs in $DIR/logs"

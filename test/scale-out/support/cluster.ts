@@ -61,8 +61,12 @@ export async function startCluster(o: ClusterOptions): Promise<Cluster> {
       };
     } catch (e) {
       await stop(); // a failed start stops what it started; this also clears its state for the next attempt
-      const taken = /is taken/.test(String((e as { stderr?: string }).stderr));
-      if (!taken || attempt === 3) throw e;
+      // A taken port, or a service not ready in time on a loaded machine: a new cluster on new ports, twice more.
+      if (attempt === 3) throw e;
+      const stderr = String((e as { stderr?: string }).stderr ?? e);
+      console.warn(
+        `[cluster] start attempt ${attempt} failed; starting again:\n${stderr.split("\n").slice(-25).join("\n")}`,
+      );
     }
   }
 }
